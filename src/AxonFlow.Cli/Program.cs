@@ -1,0 +1,3 @@
+using AxonFlow.Cli;
+
+return await AxonFlowCli.RunAsync(args, Console.Out, Console.Error);

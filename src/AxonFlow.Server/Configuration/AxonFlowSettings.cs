@@ -1,0 +1,44 @@
+using AxonFlow.Core.Identity;
+using AxonFlow.Core.Isolation;
+
+namespace AxonFlow.Server.Configuration;
+
+/// <summary>The validated configuration. DSNs are already normalised to Npgsql form; none of it is ever logged whole.</summary>
+public sealed record AxonFlowSettings
+{
+    public string? DatabaseUrl { get; init; }
+
+    public bool UseAppRole { get; init; } = true;
+
+    public string? AppRoleUrl { get; init; }
+
+    public string? PlatformAdminUrl { get; init; }
+
+    public OrgId DeploymentOrg { get; init; } = OrgId.LocalDev;
+
+    /// <summary>False when <c>ORG_ID</c> was not set and the dev sentinel is in use.</summary>
+    public bool DeploymentOrgConfigured { get; init; }
+
+    public DeploymentKind Kind { get; init; } = DeploymentKind.Dev;
+
+    public DeploymentMode Mode { get; init; } = DeploymentMode.Community;
+
+    public string? AdminApiKey { get; init; }
+
+    public string? CredentialHashKey { get; init; }
+
+    public required string Home { get; init; }
+
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    public IReadOnlySet<AdminPoolWorker> EnabledWorkers { get; init; } = new HashSet<AdminPoolWorker>();
+
+    /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
+    public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
+
+    /// <summary>The DSN request traffic uses: the app role, the dev-only fallback to <c>DATABASE_URL</c>, or the legacy owner DSN.</summary>
+    public string? RuntimeUrl => UseAppRole ? AppRoleUrl ?? (Kind == DeploymentKind.Dev ? DatabaseUrl : null) : DatabaseUrl;
+
+    public override string ToString() =>
+        $"AxonFlowSettings {{ Mode = {Mode.ToWireName()}, Kind = {Kind}, Org = {DeploymentOrg}, UseAppRole = {UseAppRole}, Embedded = {UsesEmbeddedDatabase} }}";
+}

@@ -1,0 +1,23 @@
+namespace AxonFlow.Server.Configuration;
+
+/// <summary>The environment variables (and <c>appsettings</c> keys) the service reads; seed 000 fixes most of these names.</summary>
+public static class SettingNames
+{
+    public const string DatabaseUrl = "DATABASE_URL";
+    public const string UseAppRole = "AXONFLOW_DB_USE_APP_ROLE";
+    public const string AppRoleUrl = "AXONFLOW_DB_APP_ROLE_URL";
+    public const string PlatformAdminUrl = "AXONFLOW_DB_PLATFORM_ADMIN_URL";
+    public const string OrgId = "ORG_ID";
+    public const string DeploymentKind = "DEPLOYMENT_KIND";
+    public const string DeploymentMode = "DEPLOYMENT_MODE";
+    public const string AdminApiKey = "ADMIN_API_KEY";
+    public const string EnableNodeMonitor = "ENABLE_NODE_MONITOR";
+    public const string EnableMarketplaceMetering = "ENABLE_MARKETPLACE_METERING";
+    public const string EnableCustomerPortal = "ENABLE_CUSTOMER_PORTAL";
+    public const string CommunitySaasSweep = "COMMUNITY_SAAS_SWEEP_ENABLED";
+    public const string CommunitySaasRecovery = "COMMUNITY_SAAS_RECOVERY_ENABLED";
+    public const string CommunitySaasDelete = "COMMUNITY_SAAS_DELETE_ENABLED";
+    public const string CredentialHashKey = "AXONFLOW_CREDENTIAL_HASH_KEY";
+    public const string Home = "AXONFLOW_HOME";
+    public const string MaxRequestBodyBytes = "AXONFLOW_MAX_REQUEST_BODY_BYTES";
+}

@@ -1,0 +1,14 @@
+namespace AxonFlow.Server.Errors;
+
+/// <summary>Stable <c>reason</c> codes; clients switch on these, so they never change meaning.</summary>
+public static class ErrorReasons
+{
+    public const string MissingCredentials = "missing_credentials";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string BadRequest = "bad_request";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string Unavailable = "service_unavailable";
+    public const string Internal = "internal_error";
+}

@@ -1,0 +1,35 @@
+using AxonFlow.Server.Auth;
+using AxonFlow.Server.Errors;
+using AxonFlow.Server.Health;
+using AxonFlow.Server.Identity;
+using AxonFlow.Server.Telemetry;
+
+namespace AxonFlow.Server.Hosting;
+
+/// <summary>The agent's HTTP host: a table of contents of its services and surfaces.</summary>
+public static class AxonFlowApplication
+{
+    public static WebApplication Create(AxonFlowRuntime runtime, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        BootGuards.ThrowIfRefused(runtime.Settings, platformAdminConfigured: runtime.PlatformAdminConnectionString is not null);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.AddAxonFlowHosting(runtime);
+        builder.Services.AddAxonFlowData(runtime);
+        builder.Services.AddAxonFlowErrors();
+        builder.Services.AddCallerAuthentication();
+        builder.Services.AddAxonFlowHealth();
+        builder.Services.AddAxonFlowTelemetry();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseAxonFlowErrors();
+        app.UseRouting();
+        app.UseCallerAuthentication();
+        app.MapHealthEndpoints();
+        app.MapIdentityEndpoints();
+        app.MapMetricsEndpoint();
+        return app;
+    }
+}
