@@ -8,9 +8,12 @@ public sealed record PostgresBinaries(string InitDb, string PgCtl)
         "The embedded database needs PostgreSQL 15 or newer: apt-get install -y postgresql " +
         "(or set DATABASE_URL to use an existing server).";
 
-    public static PostgresBinaries Locate()
+    public static PostgresBinaries Locate() => Locate(DefaultSearchDirectories());
+
+    public static PostgresBinaries Locate(IEnumerable<string> searchDirectories)
     {
-        foreach (var directory in CandidateDirectories())
+        ArgumentNullException.ThrowIfNull(searchDirectories);
+        foreach (var directory in searchDirectories)
         {
             var initDb = Path.Combine(directory, "initdb");
             var pgCtl = Path.Combine(directory, "pg_ctl");
@@ -23,7 +26,7 @@ public sealed record PostgresBinaries(string InitDb, string PgCtl)
         throw new PostgresBinariesNotFoundException(MissingMessage);
     }
 
-    private static IEnumerable<string> CandidateDirectories()
+    public static IEnumerable<string> DefaultSearchDirectories()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var directory in path.Split(':', StringSplitOptions.RemoveEmptyEntries))

@@ -1,0 +1,27 @@
+namespace AxonFlow.IntegrationTests.Isolation;
+
+/// <summary>
+/// Every org-scoped table with the smallest insert that satisfies its constraints ($1 = org_id). The catalog test fails
+/// when a table with org_id is missing here, so a new table cannot ship without its cross-org test.
+/// </summary>
+internal static class OrgTables
+{
+    public static IReadOnlyDictionary<string, string> MinimalInserts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["organizations"] = "INSERT INTO organizations (org_id, name) VALUES ($1, 'n')",
+        ["api_keys"] = "INSERT INTO api_keys (org_id, client_id, tenant_id, secret_hash) VALUES ($1, 'c', 'c', '\\x00')",
+        ["audit_logs"] = "INSERT INTO audit_logs (org_id, client_id, request_id) VALUES ($1, 'c', 'r')",
+        ["static_policies"] = "INSERT INTO static_policies (org_id, tenant_id, policy_id, name, category, pattern) VALUES ($1, 'c', 'p1', 'n', 'pii-us', 'x')",
+        ["dynamic_policies"] = "INSERT INTO dynamic_policies (org_id, tenant_id, policy_id, name) VALUES ($1, 'c', 'p1', 'n')",
+        ["policy_overrides"] = "INSERT INTO policy_overrides (org_id, policy_id, override_reason) VALUES ($1, 'p1', 'r')",
+        ["gateway_contexts"] = "INSERT INTO gateway_contexts (org_id, approved, expires_at) VALUES ($1, true, now())",
+        ["llm_call_audits"] = "INSERT INTO llm_call_audits (org_id, provider, model) VALUES ($1, 'local', 'm')",
+        ["mcp_query_audits"] = "INSERT INTO mcp_query_audits (org_id) VALUES ($1)",
+        ["daily_usage"] = "INSERT INTO daily_usage (org_id, client_id, usage_date) VALUES ($1, 'c', current_date)",
+        ["execution_history"] = "INSERT INTO execution_history (org_id) VALUES ($1)",
+        ["service_identities"] = "INSERT INTO service_identities (org_id, service_name) VALUES ($1, 'svc')",
+        ["agent_audit_logs"] = "INSERT INTO agent_audit_logs (org_id, action) VALUES ($1, 'a')",
+    };
+
+    public static TheoryData<string> Names => [.. MinimalInserts.Keys];
+}
