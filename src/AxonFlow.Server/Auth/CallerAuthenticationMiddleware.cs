@@ -39,6 +39,7 @@ internal sealed partial class CallerAuthenticationMiddleware(RequestDelegate nex
                 OverwriteIdentityHeaders(context.Request, identity);
                 using (logger.BeginScope(new Dictionary<string, object> { ["org_id"] = identity.Org.Value, ["client_id"] = identity.Client.Value }))
                 {
+                    Log.Authenticated(logger, identity.Authentication);
                     await next(context);
                 }
 
@@ -58,6 +59,9 @@ internal sealed partial class CallerAuthenticationMiddleware(RequestDelegate nex
     {
         [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Authentication rejected ({Reason}) for {Path}")]
         public static partial void Rejected(ILogger logger, string reason, string path);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Caller authenticated ({Authentication})")]
+        public static partial void Authenticated(ILogger logger, CallerAuthentication authentication);
     }
 }
 
