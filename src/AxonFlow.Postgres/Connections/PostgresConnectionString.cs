@@ -92,7 +92,15 @@ public static partial class PostgresConnectionString
 
     private static NpgsqlConnectionStringBuilder FromUrl(string dsn)
     {
-        if (!Uri.TryCreate(dsn, UriKind.Absolute, out var uri))
+        // libpq allows an empty host (postgres://user@/db?host=/socket/dir); Uri does not, so parse with a placeholder.
+        const string Placeholder = "axonflow-no-host.invalid";
+        var schemeEnd = dsn.IndexOf("://", StringComparison.Ordinal) + 3;
+        var authorityEnd = dsn.IndexOfAny(['/', '?'], schemeEnd) is var end and >= 0 ? end : dsn.Length;
+        var at = dsn.LastIndexOf('@', authorityEnd - 1, authorityEnd - schemeEnd);
+        var hostStart = at >= 0 ? at + 1 : schemeEnd;
+        var hostMissing = hostStart == authorityEnd || dsn[hostStart] == ':';
+        var parseable = hostMissing ? dsn.Insert(hostStart, Placeholder) : dsn;
+        if (!Uri.TryCreate(parseable, UriKind.Absolute, out var uri))
         {
             throw new FormatException("it is not a valid postgres:// URL");
         }
@@ -103,7 +111,7 @@ public static partial class PostgresConnectionString
         }
 
         var builder = new NpgsqlConnectionStringBuilder();
-        if (uri.Host.Length > 0)
+        if (!hostMissing)
         {
             builder.Host = uri.Host;
         }
