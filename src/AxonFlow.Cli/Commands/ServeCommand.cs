@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AxonFlow.Core.Identity;
 using AxonFlow.Postgres.Embedded;
 using AxonFlow.Postgres.Migrations;
 using AxonFlow.Server.Hosting;
@@ -57,7 +58,7 @@ internal static class ServeCommand
             var runtime = await database.PrepareRuntimeAsync(cancellationToken);
             await using var app = AxonFlowApplication.Create(runtime, builder => builder.WebHost.UseUrls(urls));
             await app.StartAsync(cancellationToken);
-            await stdout.WriteLineAsync($"AxonFlow {Core.Platform.PlatformVersion.Version} ({settings.Mode.ToString().ToLowerInvariant()} mode) listening on {string.Join(", ", app.Urls)}");
+            await stdout.WriteLineAsync($"AxonFlow {Core.Platform.PlatformVersion.Version} ({settings.Mode.ToWireName()} mode) listening on {string.Join(", ", app.Urls)}");
             if (database.ConnectionEnvPath is { } connectionEnv)
             {
                 await stdout.WriteLineAsync($"Embedded PostgreSQL DSNs: {connectionEnv}");

@@ -137,6 +137,11 @@ public sealed partial class EmbeddedPostgresCluster : IAsyncDisposable
                 $"The data directory path is too long for a PostgreSQL Unix socket ({SocketDirectory}); use a shorter --data-dir or AXONFLOW_HOME.");
         }
 
+        if (_runner.RunsAsPostgres)
+        {
+            ThrowIfNotReachableByPostgres(Home);
+        }
+
         if (File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
         {
             return;
@@ -192,6 +197,23 @@ public sealed partial class EmbeddedPostgresCluster : IAsyncDisposable
             cancellationToken);
         _startedHere = true;
         Log.Started(_logger, ClusterDirectory, Port);
+    }
+
+    /// <summary>
+    /// As root the cluster runs as the postgres OS user, which must be able to traverse every ancestor of the home
+    /// (a checkout under /root is not): say so plainly instead of letting initdb fail with "Permission denied".
+    /// </summary>
+    private static void ThrowIfNotReachableByPostgres(string home)
+    {
+        for (var directory = Directory.GetParent(home); directory is not null; directory = directory.Parent)
+        {
+            if ((File.GetUnixFileMode(directory.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                throw new EmbeddedPostgresException(
+                    $"The embedded PostgreSQL runs as the '{ProcessRunner.PostgresOsUser}' OS user, which cannot reach {home} because {directory.FullName} is not searchable by other users. " +
+                    $"Use a data directory outside it (e.g. --data-dir /var/lib/axonflow or AXONFLOW_HOME=/var/lib/axonflow), or run chmod o+x {directory.FullName}.");
+            }
+        }
     }
 
     /// <summary>Line 4 of postmaster.pid is the port the running server listens on.</summary>

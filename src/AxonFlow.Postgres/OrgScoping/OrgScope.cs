@@ -28,6 +28,30 @@ public sealed class OrgScope(NpgsqlDataSource appDataSource)
         return result;
     }
 
+    /// <summary>
+    /// One transaction (one commit) for work on several orgs, each step scoped to its own org by re-setting the
+    /// transaction-local setting before it. For batched writers (audit group commit) whose callers belong to many orgs.
+    /// </summary>
+    public async Task RunForEachOrgAsync(IEnumerable<OrgId> orgs, Func<OrgScopedSession, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orgs);
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await appDataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var org in orgs)
+        {
+            await using (var setOrg = new NpgsqlCommand(SetOrgSql, connection, transaction))
+            {
+                setOrg.Parameters.Add(new NpgsqlParameter { Value = org.Value });
+                await setOrg.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await work(new OrgScopedSession(org, connection, transaction), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public Task RunAsync(OrgId org, Func<OrgScopedSession, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);

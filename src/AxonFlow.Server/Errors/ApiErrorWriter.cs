@@ -11,6 +11,9 @@ public static class ApiErrorWriter
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = statusCode;
+
+        // The exception handler clears response headers; the request id must survive on error answers too.
+        context.Response.Headers["X-Request-ID"] = context.TraceIdentifier;
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new ApiError(error, reason) { RequestId = context.TraceIdentifier };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);

@@ -129,6 +129,7 @@ public sealed class CrossOrgIsolationTests(DatabaseFixture fixture) : IClassFixt
     [InlineData("policy_overrides")]
     [InlineData("daily_usage")]
     [InlineData("service_identities")]
+    [InlineData("policy_versions")]
     public async Task UniqueKeys_AreScopedToTheOrg_SoTheyRevealNothing(string table)
     {
         await using var app = Database.CreateAppDataSource();

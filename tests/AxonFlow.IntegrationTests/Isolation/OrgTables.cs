@@ -21,6 +21,7 @@ internal static class OrgTables
         ["execution_history"] = "INSERT INTO execution_history (org_id) VALUES ($1)",
         ["service_identities"] = "INSERT INTO service_identities (org_id, service_name) VALUES ($1, 'svc')",
         ["agent_audit_logs"] = "INSERT INTO agent_audit_logs (org_id, action) VALUES ($1, 'a')",
+        ["policy_versions"] = "INSERT INTO policy_versions (org_id, policy_type, policy_id, version, change_type, snapshot) VALUES ($1, 'static', 'p1', 1, 'created', '{}')",
     };
 
     public static TheoryData<string> Names => [.. MinimalInserts.Keys];

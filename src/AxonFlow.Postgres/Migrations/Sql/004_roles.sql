@@ -1,5 +1,5 @@
--- Stage 4: the runtime roles (seed 000). They are created without passwords; `axonflow provision-app-role` (or the embedded
--- bootstrap) sets them. A role that already exists with the wrong posture stops the migration instead of being trusted.
+-- Stage 4: the runtime roles (seed 000). They are created without passwords; the embedded bootstrap sets them, and an
+-- operator of an external database sets them with ALTER ROLE ... PASSWORD (docs/operations.md). A role that already exists with the wrong posture stops the migration instead of being trusted.
 --   axonflow_app_role        LOGIN, NOBYPASSRLS, DML only: request traffic, filtered by FORCE RLS
 --   axonflow_platform_admin  LOGIN, BYPASSRLS: cross-org workers only
 --   axonflow_auth_definer    NOLOGIN, BYPASSRLS: owns the SECURITY DEFINER auth-bootstrap functions

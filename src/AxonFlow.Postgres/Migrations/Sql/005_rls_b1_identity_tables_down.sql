@@ -1,5 +1,5 @@
 -- Reverts FORCE-RLS batch 1 exactly: policies dropped, FORCE and RLS switched off on organizations, api_keys, service_identities.
--- Operators do not normally need this: the rollback contract is snapshot restore (docs/upgrading.md).
+-- Operators do not normally need this: the rollback contract is snapshot restore (docs/operations.md).
 
 DROP POLICY IF EXISTS organizations_org_isolation ON organizations;
 ALTER TABLE organizations NO FORCE ROW LEVEL SECURITY;

@@ -1,5 +1,5 @@
 -- Reverts FORCE-RLS batch 2 exactly: policies dropped, FORCE and RLS switched off on static_policies, dynamic_policies, policy_overrides.
--- Operators do not normally need this: the rollback contract is snapshot restore (docs/upgrading.md).
+-- Operators do not normally need this: the rollback contract is snapshot restore (docs/operations.md).
 
 DROP POLICY IF EXISTS static_policies_global_read ON static_policies;
 DROP POLICY IF EXISTS static_policies_org_isolation ON static_policies;

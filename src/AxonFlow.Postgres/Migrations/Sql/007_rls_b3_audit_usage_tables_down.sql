@@ -1,5 +1,5 @@
 -- Reverts FORCE-RLS batch 3 exactly: policies dropped, FORCE and RLS switched off on audit_logs, gateway_contexts, llm_call_audits, mcp_query_audits, daily_usage, execution_history, agent_audit_logs.
--- Operators do not normally need this: the rollback contract is snapshot restore (docs/upgrading.md).
+-- Operators do not normally need this: the rollback contract is snapshot restore (docs/operations.md).
 
 DROP POLICY IF EXISTS audit_logs_org_isolation ON audit_logs;
 ALTER TABLE audit_logs NO FORCE ROW LEVEL SECURITY;
