@@ -39,6 +39,7 @@ public sealed partial class AuditWriter : IHostedService, IAsyncDisposable
     private readonly Channel<Pending> _queue;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private int _disposed;
 
     public AuditWriter(OrgScope orgScope, AuditWriterOptions options, ILogger<AuditWriter> logger)
     {
@@ -82,6 +83,12 @@ public sealed partial class AuditWriter : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as a singleton and as a hosted service, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
         if (_loop is not null)

@@ -30,9 +30,16 @@ internal static partial class ErrorHandlingExtensions
                 var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 if (exception is BadHttpRequestException bad)
                 {
-                    return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                        ? ApiErrorWriter.WriteAsync(context, bad.StatusCode, "Request body is too large", ErrorReasons.PayloadTooLarge)
-                        : ApiErrorWriter.WriteAsync(context, bad.StatusCode, "Malformed request", ErrorReasons.BadRequest);
+                    return bad switch
+                    {
+                        { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                            ApiErrorWriter.WriteAsync(context, bad.StatusCode, "Request body is too large", ErrorReasons.PayloadTooLarge),
+                        { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                            ApiErrorWriter.WriteAsync(context, bad.StatusCode, "Expected a JSON body (Content-Type: application/json)", ErrorReasons.UnsupportedMediaType),
+                        { InnerException: System.Text.Json.JsonException json } =>
+                            ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, JsonProblem(json), ErrorReasons.InvalidJson),
+                        _ => ApiErrorWriter.WriteAsync(context, bad.StatusCode, "Malformed request: " + SafeReason(bad.Message), ErrorReasons.BadRequest),
+                    };
                 }
 
                 if (exception is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException)
@@ -55,6 +62,7 @@ internal static partial class ErrorHandlingExtensions
                 StatusCodes.Status404NotFound => ("Not found", ErrorReasons.NotFound),
                 StatusCodes.Status405MethodNotAllowed => ("Method not allowed", ErrorReasons.MethodNotAllowed),
                 StatusCodes.Status413PayloadTooLarge => ("Request body is too large", ErrorReasons.PayloadTooLarge),
+                StatusCodes.Status415UnsupportedMediaType => ("Expected a JSON body (Content-Type: application/json)", ErrorReasons.UnsupportedMediaType),
                 StatusCodes.Status503ServiceUnavailable => ("Service unavailable", ErrorReasons.Unavailable),
                 >= 400 and < 500 => ("Bad request", ErrorReasons.BadRequest),
                 _ => ("Internal server error", ErrorReasons.Internal),
@@ -62,6 +70,15 @@ internal static partial class ErrorHandlingExtensions
             await ApiErrorWriter.WriteAsync(context, context.Response.StatusCode, message, reason);
         });
     }
+
+    /// <summary>Names where the JSON went wrong (its path and line), never echoing the body itself.</summary>
+    private static string JsonProblem(System.Text.Json.JsonException json) =>
+        json.Path is { Length: > 1 } path
+            ? $"Request body is not valid JSON for this endpoint: invalid value at {path}"
+            : $"Request body is not valid JSON (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1})";
+
+    /// <summary>Framework binding messages name parameters and types only; cut them short all the same.</summary>
+    private static string SafeReason(string message) => message.Length > 200 ? message[..200] : message;
 
     private static bool IsSafeRequestId(string value) =>
         value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');

@@ -6,6 +6,9 @@ public static class ErrorReasons
     public const string MissingCredentials = "missing_credentials";
     public const string InvalidCredentials = "invalid_credentials";
     public const string BadRequest = "bad_request";
+    public const string InvalidRequest = "invalid_request";
+    public const string InvalidJson = "invalid_json";
+    public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PayloadTooLarge = "payload_too_large";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";

@@ -1,3 +1,4 @@
+using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Health;
@@ -21,6 +22,7 @@ public static class AxonFlowApplication
         builder.Services.AddCallerAuthentication();
         builder.Services.AddAxonFlowHealth();
         builder.Services.AddAxonFlowTelemetry();
+        builder.Services.AddAuditTrail();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -29,6 +31,7 @@ public static class AxonFlowApplication
         app.UseCallerAuthentication();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
+        app.MapAuditEndpoints();
         app.MapMetricsEndpoint();
         return app;
     }

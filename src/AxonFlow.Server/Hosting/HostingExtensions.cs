@@ -36,6 +36,9 @@ internal static class HostingExtensions
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(runtime.Settings);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Binding failures (malformed JSON, wrong types, wrong content type) become exceptions our handler turns into
+        // precise 400/415 bodies, instead of bare status codes.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
