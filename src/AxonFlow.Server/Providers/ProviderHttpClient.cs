@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AxonFlow.Core.Platform;
 
 namespace AxonFlow.Server.Providers;
 
@@ -18,6 +19,7 @@ internal sealed class ProviderHttpClient : IDisposable
     private const int ExcerptChars = 160;
 
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+    private static readonly ProductInfoHeaderValue UserAgent = new("axonflow", PlatformVersion.Version);
 
     private readonly ProviderEndpoint _endpoint;
     private readonly HttpMessageInvoker _invoker;
@@ -56,6 +58,7 @@ internal sealed class ProviderHttpClient : IDisposable
         request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
         request.Content.Headers.ContentType = JsonMediaType;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.Add(UserAgent);
         addHeaders(request.Headers);
 
         HttpResponseMessage response;

@@ -77,7 +77,7 @@ internal static class ProviderSettingsReader
 
     private static void AddOpenAi(Func<string, string?> value, List<ProviderEndpoint> providers, List<string> errors)
     {
-        var key = value(Names.OpenAiApiKey);
+        var key = ReadKey(value(Names.OpenAiApiKey), Names.OpenAiApiKey, errors);
         var endpoint = value(Names.OpenAiEndpoint);
 
         // An endpoint without a key is a keyless OpenAI-compatible server (vLLM, llama.cpp, LM Studio): no Authorization header.
@@ -100,7 +100,7 @@ internal static class ProviderSettingsReader
 
     private static void AddAnthropic(Func<string, string?> value, List<ProviderEndpoint> providers, List<string> errors)
     {
-        var key = value(Names.AnthropicApiKey);
+        var key = ReadKey(value(Names.AnthropicApiKey), Names.AnthropicApiKey, errors);
         var endpoint = value(Names.AnthropicEndpoint);
         if (key is null)
         {
@@ -146,7 +146,7 @@ internal static class ProviderSettingsReader
     private static void AddAzure(Func<string, string?> value, List<ProviderEndpoint> providers, List<string> errors)
     {
         var endpoint = value(Names.AzureEndpoint);
-        var key = value(Names.AzureApiKey);
+        var key = ReadKey(value(Names.AzureApiKey), Names.AzureApiKey, errors);
         var deployment = value(Names.AzureDeployment);
         if (endpoint is null && key is null)
         {
@@ -229,6 +229,17 @@ internal static class ProviderSettingsReader
         }
 
         return weights;
+    }
+
+    /// <summary>A key travels in an HTTP header, so anything but visible ASCII would fail every request; the key itself is never echoed.</summary>
+    private static string? ReadKey(string? value, string name, List<string> errors)
+    {
+        if (value is not null && value.Any(c => c is < '!' or > '~'))
+        {
+            errors.Add($"{name} must be visible ASCII without spaces or line breaks (it is sent in an HTTP header); check for a pasted line break or quote.");
+        }
+
+        return value;
     }
 
     private static TimeSpan ReadTimeout(string? value, string name, List<string> errors)

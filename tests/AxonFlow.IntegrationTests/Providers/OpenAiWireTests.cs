@@ -24,6 +24,7 @@ public sealed class OpenAiWireTests : IAsyncLifetime
         Assert.Equal($"Bearer {RouterConfig.OpenAiKey}", request.Header("authorization"));
         Assert.StartsWith("application/json", request.Header("content-type"), StringComparison.Ordinal);
         Assert.Null(request.Header("api-key"));
+        Assert.Equal("axonflow/9.0.0", request.Header("user-agent"));
         Assert.Equal("gpt-4o", request.Body.GetProperty("model").GetString());
         var message = Assert.Single(request.Body.GetProperty("messages").EnumerateArray());
         Assert.Equal("user", message.GetProperty("role").GetString());

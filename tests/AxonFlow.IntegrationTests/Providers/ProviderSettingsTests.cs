@@ -165,6 +165,17 @@ public sealed class ProviderSettingsTests
         Assert.DoesNotContain("hunter2-secret", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("OPENAI_API_KEY")]
+    [InlineData("ANTHROPIC_API_KEY")]
+    public void Read_KeyWithAnInnerLineBreak_NamesTheVariableButNotTheKey(string name)
+    {
+        var error = ReadFails((name, "sk-first-half\nsecond-half"));
+
+        Assert.StartsWith($"{name} must be visible ASCII without spaces or line breaks", Assert.Single(error.Errors), StringComparison.Ordinal);
+        Assert.DoesNotContain("first-half", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ToString_Endpoint_NeverShowsTheKey()
     {

@@ -109,7 +109,8 @@ internal sealed partial class LlmRouter : ILlmRouter
             && (request.Provider is null ? firstAttempt : string.Equals(request.Provider, target.Name, StringComparison.OrdinalIgnoreCase));
         var model = honourModel ? request.Model! : endpoint.Model;
 
-        Log.Attempting(_logger, requestId, target.Name, model);
+        var loggedModel = honourModel ? Sanitize(model) : model;
+        Log.Attempting(_logger, requestId, target.Name, loggedModel);
         target.Started();
         var started = _timeProvider.GetTimestamp();
         using var timeout = new CancellationTokenSource(endpoint.Timeout, _timeProvider);
