@@ -86,12 +86,12 @@ internal static class ProviderSettingsReader
             return;
         }
 
-        var baseUri = ReadEndpoint(endpoint ?? ProviderDefaults.OpenAiEndpoint, Names.OpenAiEndpoint, errors);
+        var baseUri = EndpointUrls.Read(endpoint ?? ProviderDefaults.OpenAiEndpoint, Names.OpenAiEndpoint, errors);
         providers.Add(new ProviderEndpoint
         {
             Name = ProviderNames.OpenAi,
             Kind = ProviderKind.OpenAi,
-            RequestUri = baseUri is null ? null : OpenAiPath(baseUri),
+            RequestUri = baseUri is null ? null : EndpointUrls.OpenAiChat(baseUri),
             ApiKey = key,
             Model = value(Names.OpenAiModel) ?? ProviderDefaults.OpenAiModel,
             Timeout = ReadTimeout(value(Names.OpenAiTimeout), Names.OpenAiTimeout, errors),
@@ -112,12 +112,12 @@ internal static class ProviderSettingsReader
             return;
         }
 
-        var baseUri = ReadEndpoint(endpoint ?? ProviderDefaults.AnthropicEndpoint, Names.AnthropicEndpoint, errors);
+        var baseUri = EndpointUrls.Read(endpoint ?? ProviderDefaults.AnthropicEndpoint, Names.AnthropicEndpoint, errors);
         providers.Add(new ProviderEndpoint
         {
             Name = ProviderNames.Anthropic,
             Kind = ProviderKind.Anthropic,
-            RequestUri = baseUri is null ? null : WithPath(baseUri, "/v1/messages", "/messages"),
+            RequestUri = baseUri is null ? null : EndpointUrls.AnthropicMessages(baseUri),
             ApiKey = key,
             Model = value(Names.AnthropicModel) ?? ProviderDefaults.AnthropicModel,
             Timeout = ReadTimeout(value(Names.AnthropicTimeout), Names.AnthropicTimeout, errors),
@@ -132,12 +132,12 @@ internal static class ProviderSettingsReader
         }
 
         // Ollama's OpenAI-compatible API (/v1/chat/completions) rather than /api/generate: one wire format, real token usage.
-        var baseUri = ReadEndpoint(endpoint, Names.OllamaEndpoint, errors);
+        var baseUri = EndpointUrls.Read(endpoint, Names.OllamaEndpoint, errors);
         providers.Add(new ProviderEndpoint
         {
             Name = ProviderNames.Ollama,
             Kind = ProviderKind.OpenAi,
-            RequestUri = baseUri is null ? null : OpenAiPath(baseUri),
+            RequestUri = baseUri is null ? null : EndpointUrls.OpenAiChat(baseUri),
             Model = value(Names.OllamaModel) ?? ProviderDefaults.OllamaModel,
             Timeout = ReadTimeout(value(Names.OllamaTimeout), Names.OllamaTimeout, errors),
         });
@@ -161,7 +161,7 @@ internal static class ProviderSettingsReader
             }
         }
 
-        var baseUri = endpoint is null ? null : ReadEndpoint(endpoint, Names.AzureEndpoint, errors);
+        var baseUri = endpoint is null ? null : EndpointUrls.Read(endpoint, Names.AzureEndpoint, errors);
         var version = value(Names.AzureApiVersion) ?? ProviderDefaults.AzureApiVersion;
         var timeout = ReadTimeout(value(Names.AzureTimeout), Names.AzureTimeout, errors);
         if (baseUri is null || key is null || deployment is null)
@@ -169,16 +169,11 @@ internal static class ProviderSettingsReader
             return;
         }
 
-        var builder = new UriBuilder(baseUri)
-        {
-            Path = baseUri.AbsolutePath.TrimEnd('/') + "/openai/deployments/" + Uri.EscapeDataString(deployment) + "/chat/completions",
-            Query = "api-version=" + Uri.EscapeDataString(version),
-        };
         providers.Add(new ProviderEndpoint
         {
             Name = ProviderNames.AzureOpenAi,
             Kind = ProviderKind.OpenAi,
-            RequestUri = builder.Uri,
+            RequestUri = EndpointUrls.AzureDeployment(baseUri, deployment, version),
             ApiKey = key,
             UsesApiKeyHeader = true,
             Model = deployment,
@@ -262,48 +257,6 @@ internal static class ProviderSettingsReader
         }
 
         return TimeSpan.FromSeconds(seconds);
-    }
-
-    private static Uri? ReadEndpoint(string value, string name, List<string> errors)
-    {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            errors.Add($"{name} must be an absolute http or https URL, but was '{Printable(value)}'.");
-            return null;
-        }
-
-        if (uri.UserInfo.Length > 0)
-        {
-            // The value is not echoed: its user-info part is a credential.
-            errors.Add($"{name} must not carry credentials in the URL; use the provider's API key variable instead.");
-            return null;
-        }
-
-        if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
-        {
-            errors.Add($"{name} must be a base URL without a query or fragment, but was '{Printable(value)}'.");
-            return null;
-        }
-
-        return uri;
-    }
-
-    private static Uri OpenAiPath(Uri baseUri) => WithPath(baseUri, "/v1/chat/completions", "/chat/completions");
-
-    /// <summary>
-    /// Accepts a bare host (<c>https://api.openai.com</c>), a <c>/v1</c> base URL as vLLM and Ollama document it, or the
-    /// full request URL as the Go agent took it, and yields the request URL in every case.
-    /// </summary>
-    private static Uri WithPath(Uri baseUri, string fullPath, string afterVersion)
-    {
-        var path = baseUri.AbsolutePath.TrimEnd('/');
-        if (path.EndsWith(fullPath, StringComparison.Ordinal))
-        {
-            return baseUri;
-        }
-
-        path = path.EndsWith("/v1", StringComparison.Ordinal) ? path + afterVersion : path + fullPath;
-        return new UriBuilder(baseUri) { Path = path }.Uri;
     }
 
     private static string Printable(string value) => value.Length > 64 ? value[..64] + "…" : value;
