@@ -1,0 +1,3 @@
+namespace AxonFlow.Server.Providers.Anthropic;
+
+internal sealed record AnthropicUsage(int InputTokens, int OutputTokens);

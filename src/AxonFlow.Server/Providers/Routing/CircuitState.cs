@@ -1,0 +1,8 @@
+namespace AxonFlow.Server.Providers.Routing;
+
+internal enum CircuitState
+{
+    Closed,
+    Open,
+    HalfOpen,
+}
