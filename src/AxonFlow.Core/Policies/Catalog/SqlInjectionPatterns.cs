@@ -12,8 +12,8 @@ internal static partial class SqlInjectionPatterns
     private const RegexOptions Sql = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const RegexOptions SqlLines = Sql | RegexOptions.Multiline;
 
-    // Union based.
-    [GeneratedRegex(@"\bUNION\s+(ALL\s+)?SELECT\b", Sql)]
+    // Union based; an inline comment counts as whitespace, as it does for the SQL parser (UNION/**/SELECT).
+    [GeneratedRegex(@"\bUNION(\s|/\*[^\n]{0,50}?\*/)+(ALL(\s|/\*[^\n]{0,50}?\*/)+)?SELECT\b", Sql)]
     public static partial Regex UnionSelect { get; }
 
     [GeneratedRegex(@"['"")]\s*UNION\s+(ALL\s+)?SELECT\b", Sql)]
