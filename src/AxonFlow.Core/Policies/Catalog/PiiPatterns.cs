@@ -28,10 +28,11 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"(?<![\w.])((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]*\d)", Exact)]
     public static partial Regex IpAddress { get; }
 
-    [GeneratedRegex(@"(?<=(?i:\bpassport\b)[^\r\n]{0,40})\b[A-Z]{1,2}\d{6,9}\b", Exact)]
+    // Keyword first, so the engine's vectorised search finds "passport"; the validator narrows the hit to the number.
+    [GeneratedRegex(@"(?i:\bpassport\b)[^\r\n]{0,40}?\b[A-Z]{1,2}\d{6,9}\b", Exact)]
     public static partial Regex Passport { get; }
 
-    [GeneratedRegex(@"(?<=(?i:\b(dob|d\.o\.b\.?|born|birth(day|date)?)\b)[^\r\n]{0,40})\b((0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])[/-](19|20)\d{2}|(0?[1-9]|[12]\d|3[01])[/.-](0?[1-9]|1[0-2])[/.-](19|20)\d{2}|(19|20)\d{2}[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01]))\b", Exact)]
+    [GeneratedRegex(@"(?i:\b(dob|d\.o\.b\.?|born|birth(day|date)?)\b)[^\r\n]{0,40}?\b((0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])[/-](19|20)\d{2}|(0?[1-9]|[12]\d|3[01])[/.-](0?[1-9]|1[0-2])[/.-](19|20)\d{2}|(19|20)\d{2}[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01]))\b", Exact)]
     public static partial Regex DateOfBirth { get; }
 
     [GeneratedRegex(@"(?<![\w-])\d{9}[- ]?\d{8,17}(?![\w-])", Exact)]
@@ -43,6 +44,7 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"(?<!\d[ -]?)[2-9]\d{3}(?<sep>[ -]?)\d{4}\k<sep>\d{4}(?![ -]?\d)", Exact)]
     public static partial Regex Aadhaar { get; }
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._-]{2,255}@[A-Za-z][A-Za-z0-9]{2,49}(?![A-Za-z0-9-]|\.[A-Za-z0-9])", Exact)]
+    // Runs inside an '@' window; the validator enforces the handle rules (alphanumeric first character, 3–256 characters).
+    [GeneratedRegex(@"[A-Za-z0-9._-]+@[A-Za-z][A-Za-z0-9]{2,49}(?![A-Za-z0-9-]|\.[A-Za-z0-9])", Exact)]
     public static partial Regex UpiId { get; }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AxonFlow.Core.Policies.Matching;
 using AxonFlow.Core.Policies.Validators;
 using static AxonFlow.Core.Policies.Catalog.PiiPatterns;
@@ -11,6 +12,11 @@ internal static class PiiPolicies
     {
         var digit = TextGate.Digit;
         var at = TextGate.AnyChar("@");
+        var addressWindow = new MatchWindow(
+            '@',
+            SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-"),
+            SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-"),
+            maxReach: 320);
 
         yield return SystemPolicyEntry.Create(
             "sys_pii_ssn", "US Social Security Number", PolicyCategories.PiiUs, PolicySeverity.Critical, PolicyAction.Block, 100, false, "ssn",
@@ -28,7 +34,7 @@ internal static class PiiPolicies
             "sys_pii_iban", "International Bank Account Number (IBAN)", PolicyCategories.PiiEu, PolicySeverity.Critical, PolicyAction.Block, 100, false, "iban",
             "ISO 13616 IBAN, spaced or compact, with a valid MOD-97 check.",
             digit,
-            new PatternMatcher(PiiPatterns.Iban, validator: Validators.Iban.ValidLength));
+            new PatternMatcher(PiiPatterns.Iban, validator: Validators.Iban.Validate));
 
         yield return SystemPolicyEntry.Create(
             "sys_pii_bank_account", "US bank account number", PolicyCategories.PiiUs, PolicySeverity.Critical, PolicyAction.Block, 100, false, "bank_account",
@@ -40,7 +46,7 @@ internal static class PiiPolicies
             "sys_pii_passport", "Passport number", PolicyCategories.PiiGlobal, PolicySeverity.High, PolicyAction.Block, 80, false, "passport",
             "One or two letters and 6–9 digits within 40 characters after the word 'passport'.",
             TextGate.AnyKeyword("passport").And(digit),
-            new PatternMatcher(Passport));
+            new PatternMatcher(Passport, validator: TrailingToken.Passport));
 
         yield return SystemPolicyEntry.Create(
             "sys_pii_pan", "India PAN", PolicyCategories.PiiIndia, PolicySeverity.Critical, PolicyAction.Block, 100, false, "pan",
@@ -58,13 +64,13 @@ internal static class PiiPolicies
             "sys_pii_upi", "India UPI id", PolicyCategories.PiiIndia, PolicySeverity.High, PolicyAction.Block, 90, true, "upi",
             "handle@psp virtual payment addresses; an address followed by a domain suffix is an e-mail address, not a UPI id.",
             at,
-            new PatternMatcher(UpiId, validator: Whole(UpiHandle.IsValid)));
+            new PatternMatcher(UpiId, validator: UpiHandle.Validate, window: addressWindow));
 
         yield return SystemPolicyEntry.Create(
             "sys_pii_email", "Email address", PolicyCategories.PiiGlobal, PolicySeverity.Medium, PolicyAction.Log, 50, true, "email",
             "RFC 5322-style addresses; recorded, not blocked.",
             at,
-            new PatternMatcher(Email));
+            new PatternMatcher(Email, window: addressWindow));
 
         yield return SystemPolicyEntry.Create(
             "sys_pii_phone", "Phone number", PolicyCategories.PiiGlobal, PolicySeverity.Medium, PolicyAction.Log, 50, true, "phone",
@@ -82,10 +88,11 @@ internal static class PiiPolicies
             "sys_pii_dob", "Date of birth", PolicyCategories.PiiGlobal, PolicySeverity.High, PolicyAction.Log, 60, true, "date_of_birth",
             "A date within 40 characters after DOB, born or birth(day|date); recorded, not blocked.",
             TextGate.AnyKeyword("dob", "d.o.b", "born", "birth").And(digit),
-            new PatternMatcher(DateOfBirth));
+            new PatternMatcher(DateOfBirth, validator: TrailingToken.Date));
     }
 
-    private static MatchValidator Whole(Validator isValid) => candidate => isValid(candidate) ? candidate.Length : 0;
+    private static MatchValidator Whole(Validator isValid) =>
+        (ReadOnlySpan<char> text, ref int start, ref int length) => isValid(text.Slice(start, length));
 
     private delegate bool Validator(ReadOnlySpan<char> candidate);
 }

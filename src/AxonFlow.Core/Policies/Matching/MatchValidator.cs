@@ -1,4 +1,7 @@
 namespace AxonFlow.Core.Policies.Matching;
 
-/// <summary>Confirms a regex candidate (checksum, issuance rules); returns how many leading characters form a real match, or 0 to reject.</summary>
-internal delegate int MatchValidator(ReadOnlySpan<char> candidate);
+/// <summary>
+/// Confirms a regex candidate at <paramref name="start"/>/<paramref name="length"/> in <paramref name="text"/> (checksum,
+/// issuance rules, context) and may narrow the span to the part that is the real finding. Returns false to reject it.
+/// </summary>
+internal delegate bool MatchValidator(ReadOnlySpan<char> text, ref int start, ref int length);

@@ -6,6 +6,12 @@ internal static class Iban
     private const int MinLength = 15;
     private const int MaxLength = 34;
 
+    public static bool Validate(ReadOnlySpan<char> text, ref int start, ref int length)
+    {
+        length = ValidLength(text.Slice(start, length));
+        return length > 0;
+    }
+
     /// <summary>Returns the length of the longest valid IBAN at the start of <paramref name="candidate"/> ending on a group boundary, or 0.</summary>
     public static int ValidLength(ReadOnlySpan<char> candidate)
     {
