@@ -55,7 +55,7 @@ internal static class ServeCommand
         try
         {
             await using var database = await DatabaseBootstrap.OpenAsync(settings, loggerFactory, cancellationToken);
-            var runtime = await database.PrepareRuntimeAsync(cancellationToken);
+            var runtime = await database.PrepareRuntimeAsync(cancellationToken) with { ProviderConfiguration = CliConfiguration.Load() };
             await using var app = AxonFlowApplication.Create(runtime, builder => builder.WebHost.UseUrls(urls));
             await app.StartAsync(cancellationToken);
             await stdout.WriteLineAsync($"AxonFlow {Core.Platform.PlatformVersion.Version} ({settings.Mode.ToWireName()} mode) listening on {string.Join(", ", app.Urls)}");
@@ -66,6 +66,15 @@ internal static class ServeCommand
 
             await app.WaitForShutdownAsync(CancellationToken.None);
             return 0;
+        }
+        catch (Server.Providers.ProviderSettingsException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                await stderr.WriteLineAsync($"axonflow: configuration error: {error}");
+            }
+
+            return 1;
         }
         catch (Exception ex) when (ex is PostgresBinariesNotFoundException or EmbeddedPostgresException or MigrationChecksumMismatchException
             or MigrationFailedException or BootRefusedException or Npgsql.NpgsqlException or IOException)

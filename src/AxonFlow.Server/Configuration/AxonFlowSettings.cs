@@ -31,6 +31,9 @@ public sealed record AxonFlowSettings
 
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Requests per minute per client on the governed surfaces; 0 turns the limit off.</summary>
+    public int ClientRateLimitPerMinute { get; init; } = 6000;
+
     public IReadOnlySet<AdminPoolWorker> EnabledWorkers { get; init; } = new HashSet<AdminPoolWorker>();
 
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>

@@ -20,4 +20,5 @@ public static class SettingNames
     public const string CredentialHashKey = "AXONFLOW_CREDENTIAL_HASH_KEY";
     public const string Home = "AXONFLOW_HOME";
     public const string MaxRequestBodyBytes = "AXONFLOW_MAX_REQUEST_BODY_BYTES";
+    public const string ClientRateLimitPerMinute = "AXONFLOW_CLIENT_RATE_LIMIT_PER_MINUTE";
 }

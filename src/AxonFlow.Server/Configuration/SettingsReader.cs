@@ -79,6 +79,13 @@ public static class SettingsReader
             errors.Add($"{SettingNames.MaxRequestBodyBytes} must be a whole number of bytes of at least 1024, but was '{maxBody}'.");
         }
 
+        var rateValue = Value(SettingNames.ClientRateLimitPerMinute);
+        var rateLimit = 6000;
+        if (rateValue is not null && (!int.TryParse(rateValue, NumberStyles.None, CultureInfo.InvariantCulture, out rateLimit) || rateLimit < 0))
+        {
+            errors.Add($"{SettingNames.ClientRateLimitPerMinute} must be a whole number of requests (0 turns the limit off), but was '{rateValue}'.");
+        }
+
         var workers = ReadWorkers(Value, mode, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
@@ -116,6 +123,7 @@ public static class SettingsReader
             CredentialHashKey = hashKey,
             Home = Path.GetFullPath(homeOverride ?? Value(SettingNames.Home) ?? DefaultHome),
             MaxRequestBodyBytes = maxBodyBytes,
+            ClientRateLimitPerMinute = rateLimit,
             EnabledWorkers = workers,
         };
     }

@@ -11,6 +11,15 @@ public static class ErrorReasons
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PayloadTooLarge = "payload_too_large";
     public const string NotFound = "not_found";
+    public const string ClientMismatch = "client_mismatch";
+    public const string NotImplemented = "not_implemented";
+    public const string UpstreamTimeout = "upstream_timeout";
+    public const string UpstreamError = "upstream_error";
+    public const string InvalidContext = "invalid_context";
+    public const string SystemPolicy = "system_policy";
+    public const string NotOverridable = "not_overridable";
+    public const string Conflict = "conflict";
+    public const string RateLimited = "rate_limited";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";

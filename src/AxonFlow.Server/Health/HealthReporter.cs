@@ -16,6 +16,7 @@ public sealed partial class HealthReporter(
     AxonFlowSettings settings,
     AxonFlowDataSources dataSources,
     RlsDiagnostics rlsDiagnostics,
+    Providers.ILlmRouter router,
     TimeProvider timeProvider,
     ILogger<HealthReporter> logger)
 {
@@ -31,8 +32,9 @@ public sealed partial class HealthReporter(
         var migrations = database.Status == "connected" ? await CheckMigrationsAsync(timeout.Token) : UnknownMigrations();
         var rls = database.Status == "connected" ? await CheckRlsAsync(timeout.Token) : new RlsHealth("unknown", null, null, 0, 0, []);
 
+        var providers = router.Health;
         var status = database.Status != "connected" ? "unhealthy"
-            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") ? "degraded"
+            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") || providers.All(p => !p.Healthy) ? "degraded"
             : "healthy";
         var now = timeProvider.GetUtcNow();
         var uptime = now - _startedAt;
@@ -48,7 +50,7 @@ public sealed partial class HealthReporter(
                 PlatformVersion.SdkFloors.ToDictionary(f => f.Client, f => new VersionFloor(f.Minimum, f.Recommended))),
             PlatformVersion.PluginFloors.ToDictionary(f => f.Client, f => new VersionFloor(f.Minimum, f.Recommended)),
             new SdkCompatibility(PlatformVersion.MinimumSdkVersion, PlatformVersion.RecommendedSdkVersion),
-            new HealthComponents(database, migrations, rls),
+            new HealthComponents(database, migrations, rls, providers),
             now,
             FormatUptime(uptime),
             (long)uptime.TotalSeconds);

@@ -1,6 +1,7 @@
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
+using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
 using AxonFlow.Server.Identity;
 using AxonFlow.Server.Telemetry;
@@ -23,15 +24,18 @@ public static class AxonFlowApplication
         builder.Services.AddAxonFlowHealth();
         builder.Services.AddAxonFlowTelemetry();
         builder.Services.AddAuditTrail();
+        builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAxonFlowErrors();
         app.UseRouting();
         app.UseCallerAuthentication();
+        app.UseClientRateLimit();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
         app.MapAuditEndpoints();
+        app.MapGovernanceEndpoints();
         app.MapMetricsEndpoint();
         return app;
     }

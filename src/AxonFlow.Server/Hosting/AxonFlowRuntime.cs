@@ -9,5 +9,8 @@ public sealed record AxonFlowRuntime(
     string? PlatformAdminConnectionString,
     string CredentialHashKey)
 {
+    /// <summary>Where provider settings (OPENAI_API_KEY, LLM_ROUTING_STRATEGY, …) are read; the host's configuration when null.</summary>
+    public Microsoft.Extensions.Configuration.IConfiguration? ProviderConfiguration { get; init; }
+
     public override string ToString() => $"AxonFlowRuntime {{ {Settings} }}";
 }

@@ -15,7 +15,7 @@ public sealed class AcceptanceTests
         Assert.Equal(PolicyDecision.Blocked, result.Decision);
         var hit = Assert.Single(result.HitsOf("sys_pii_ssn"));
         Assert.Equal("123-45-6789", prompt.Substring(hit.Start, hit.Length));
-        Assert.Contains("PII detected: US Social Security Number (sys_pii_ssn)", result.BlockReason, StringComparison.Ordinal);
+        Assert.Contains("PII detected: US SSN (Social Security Number) (sys_pii_ssn)", result.BlockReason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using AxonFlow.Server.Configuration;
 using AxonFlow.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,8 @@ public sealed class AxonFlowTestServer : IAsyncDisposable
         TestDatabase database,
         Func<AxonFlowSettings, AxonFlowSettings>? configureSettings = null,
         TimeProvider? timeProvider = null,
-        string? appConnectionString = null)
+        string? appConnectionString = null,
+        IReadOnlyDictionary<string, string?>? providerSettings = null)
     {
         var settings = new AxonFlowSettings { Home = Path.Combine(Path.GetTempPath(), "axonflow-test-home") };
         settings = configureSettings?.Invoke(settings) ?? settings;
@@ -44,7 +46,11 @@ public sealed class AxonFlowTestServer : IAsyncDisposable
             settings,
             appConnectionString ?? database.ConnectionStrings.App,
             database.ConnectionStrings.PlatformAdmin,
-            "test-credential-hash-key-0123456789abcdef");
+            "test-credential-hash-key-0123456789abcdef")
+        {
+            // Explicit provider settings (none = the built-in local provider), never the test process's environment.
+            ProviderConfiguration = new ConfigurationBuilder().AddInMemoryCollection(providerSettings ?? new Dictionary<string, string?>()).Build(),
+        };
         var logs = new CapturingLoggerProvider();
         var app = AxonFlowApplication.Create(runtime, builder =>
         {

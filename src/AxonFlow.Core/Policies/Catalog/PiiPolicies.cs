@@ -19,7 +19,7 @@ internal static class PiiPolicies
             maxReach: 320);
 
         yield return SystemPolicyEntry.Create(
-            "sys_pii_ssn", "US Social Security Number", PolicyCategories.PiiUs, PolicySeverity.Critical, PolicyAction.Block, 100, false, "ssn",
+            "sys_pii_ssn", "US SSN (Social Security Number)", PolicyCategories.PiiUs, PolicySeverity.Critical, PolicyAction.Block, 100, false, "ssn",
             "AAA-GG-SSSS with SSA issuance rules (no area 000/666/9xx, group 00 or serial 0000).",
             digit,
             new PatternMatcher(UsSsn, validator: Whole(SocialSecurityNumber.IsValid)));

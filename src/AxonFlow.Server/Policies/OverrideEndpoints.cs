@@ -1,0 +1,120 @@
+using AxonFlow.Core.Policies;
+using AxonFlow.Postgres.Policies;
+using AxonFlow.Server.Auth;
+using AxonFlow.Server.Errors;
+using Npgsql;
+
+namespace AxonFlow.Server.Policies;
+
+/// <summary>
+/// <c>/api/v1/overrides</c>: an org changes a policy's action or switches it off, with a reason and optional expiry.
+/// Critical system policies cannot be overridden (403 with the reason, seed 001).
+/// </summary>
+internal static class OverrideEndpoints
+{
+    public static void MapOverrideEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/overrides").WithTags("Overrides").RequireCallerIdentity();
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListAsync);
+        group.MapDelete("/{id:guid}", RevokeAsync);
+    }
+
+    public static async Task<IResult> CreateAsync(HttpContext context, OverrideBody? body, PolicyOverrideStore store, PolicySetCache cache, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body?.PolicyId))
+        {
+            return Invalid(context, "policy_id is required");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.OverrideReason))
+        {
+            return Invalid(context, "override_reason is required");
+        }
+
+        if (body.ActionOverride is null && body.EnabledOverride is null)
+        {
+            return Invalid(context, "action_override or enabled_override is required");
+        }
+
+        if (body.ActionOverride is { } action && !PolicyWireNames.TryParse(action, out PolicyAction _))
+        {
+            return Invalid(context, $"action_override must be one of {PolicyWireNames.AllowedActions}, but was '{action}'");
+        }
+
+        var policyType = body.PolicyType ?? "static";
+        if (policyType is not ("static" or "dynamic"))
+        {
+            return Invalid(context, $"policy_type must be static or dynamic, but was '{policyType}'");
+        }
+
+        if (body.ExpiresAt is { } expires && expires <= timeProvider.GetUtcNow())
+        {
+            return Invalid(context, "expires_at must be in the future");
+        }
+
+        if (SystemPolicies.IsSystemPolicy(body.PolicyId) && !SystemPolicies.IsOverridable(body.PolicyId))
+        {
+            return ApiErrorWriter.Result(
+                context,
+                StatusCodes.Status403Forbidden,
+                $"Policy {body.PolicyId} is a critical system policy and cannot be overridden (authentication bypass, time-based blind and stacked SQL injection, government IDs and financial PII are always enforced)",
+                ErrorReasons.NotOverridable);
+        }
+
+        var identity = context.GetCallerIdentity();
+        try
+        {
+            var created = await store.CreateAsync(identity.Org, new PolicyOverrideRow
+            {
+                OrgId = identity.Org.Value,
+                ClientId = identity.Client.Value,
+                PolicyId = body.PolicyId.Trim(),
+                PolicyType = policyType,
+                ActionOverride = body.ActionOverride,
+                EnabledOverride = body.EnabledOverride,
+                OverrideReason = body.OverrideReason.Trim(),
+                ExpiresAt = body.ExpiresAt,
+                CreatedBy = identity.Client.Value,
+            }, cancellationToken);
+            cache.Invalidate(identity.Org);
+            return TypedResults.Created($"/api/v1/overrides/{created.Id}", OverrideView.From(created, timeProvider.GetUtcNow()));
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return ApiErrorWriter.Result(context, StatusCodes.Status409Conflict, "Override already exists for this policy", ErrorReasons.Conflict);
+        }
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext context, PolicyOverrideStore store, TimeProvider timeProvider, bool? includeExpired, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var rows = await store.ListAsync(context.GetCallerIdentity().Org, cancellationToken);
+        var views = rows.Select(r => OverrideView.From(r, now)).Where(v => (includeExpired ?? false) || !v.Expired).ToList();
+        return TypedResults.Ok(new { overrides = views, count = views.Count });
+    }
+
+    public static async Task<IResult> RevokeAsync(HttpContext context, Guid id, PolicyOverrideStore store, PolicySetCache cache, CancellationToken cancellationToken)
+    {
+        var identity = context.GetCallerIdentity();
+        if (await store.RevokeAsync(identity.Org, id, cancellationToken) is null)
+        {
+            return ApiErrorWriter.Result(context, StatusCodes.Status404NotFound, "Override not found", ErrorReasons.NotFound);
+        }
+
+        cache.Invalidate(identity.Org);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> RevokeForPolicyAsync(HttpContext context, string policyId, PolicyOverrideStore store, PolicySetCache cache, CancellationToken cancellationToken)
+    {
+        var identity = context.GetCallerIdentity();
+        var active = (await store.ListAsync(identity.Org, cancellationToken)).FirstOrDefault(o => o.PolicyId == policyId);
+        return active is null
+            ? ApiErrorWriter.Result(context, StatusCodes.Status404NotFound, "Override not found", ErrorReasons.NotFound)
+            : await RevokeAsync(context, active.Id, store, cache, cancellationToken);
+    }
+
+    private static IResult Invalid(HttpContext context, string message) =>
+        ApiErrorWriter.Result(context, StatusCodes.Status400BadRequest, message, ErrorReasons.InvalidRequest);
+}
