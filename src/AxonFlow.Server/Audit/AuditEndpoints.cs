@@ -5,6 +5,7 @@ using AxonFlow.Postgres.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
 using Microsoft.AspNetCore.Http.Json;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.Extensions.Options;
 
 namespace AxonFlow.Server.Audit;
@@ -93,7 +94,7 @@ internal static class AuditEndpoints
         return TypedResults.Ok(new AuditWriteResponse(true, record.AuditId));
     }
 
-    private static async Task ExportAsync(HttpContext context, string? format, DateTimeOffset? startTime, DateTimeOffset? endTime, string? clientId, AuditStore store, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task ExportAsync(HttpContext context, string? format, [FromQuery(Name = "start_time")] DateTimeOffset? startTime, [FromQuery(Name = "end_time")] DateTimeOffset? endTime, [FromQuery(Name = "client_id")] string? clientId, AuditStore store, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && format is not null && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using AxonFlow.Core.Policies;
 using AxonFlow.Postgres.Policies;
@@ -29,7 +30,7 @@ internal static class DynamicPolicyEndpoints
         group.MapGet("/{policyId}/versions", VersionsAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, DynamicPolicyStore store, string? category, string? tier, bool? enabled, string? search, int? page, int? pageSize, int? limit, int? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, DynamicPolicyStore store, string? category, string? tier, bool? enabled, string? search, int? page, [FromQuery(Name = "page_size")] int? pageSize, int? limit, int? offset, CancellationToken cancellationToken)
     {
         if (!PolicyPaging.TryCreate(page, pageSize ?? limit, offset, out var resolvedPage, out var size, out var error))
         {

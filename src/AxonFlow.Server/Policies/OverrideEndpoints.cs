@@ -2,6 +2,7 @@ using AxonFlow.Core.Policies;
 using AxonFlow.Postgres.Policies;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace AxonFlow.Server.Policies;
@@ -86,7 +87,7 @@ internal static class OverrideEndpoints
         }
     }
 
-    public static async Task<IResult> ListAsync(HttpContext context, PolicyOverrideStore store, TimeProvider timeProvider, bool? includeExpired, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(HttpContext context, PolicyOverrideStore store, TimeProvider timeProvider, [FromQuery(Name = "include_expired")] bool? includeExpired, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var rows = await store.ListAsync(context.GetCallerIdentity().Org, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using AxonFlow.Core.Policies;
 using AxonFlow.Postgres.Policies;
 using AxonFlow.Server.Auth;
@@ -29,7 +30,7 @@ internal static class StaticPolicyEndpoints
         group.MapDelete("/{policyId}/override", OverrideEndpoints.RevokeForPolicyAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, StaticPolicyStore store, string? category, string? tier, bool? enabled, string? search, int? page, int? pageSize, int? limit, int? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, StaticPolicyStore store, string? category, string? tier, bool? enabled, string? search, int? page, [FromQuery(Name = "page_size")] int? pageSize, int? limit, int? offset, CancellationToken cancellationToken)
     {
         if (!PolicyPaging.TryCreate(page, pageSize ?? limit, offset, out var resolvedPage, out var size, out var error))
         {
@@ -165,7 +166,7 @@ internal static class StaticPolicyEndpoints
         });
     }
 
-    private static async Task<IResult> EffectiveAsync(HttpContext context, PolicySetCache cache, PolicyOverrideStore overrides, TimeProvider timeProvider, string? category, bool? includeDisabled, CancellationToken cancellationToken)
+    private static async Task<IResult> EffectiveAsync(HttpContext context, PolicySetCache cache, PolicyOverrideStore overrides, TimeProvider timeProvider, string? category, [FromQuery(Name = "include_disabled")] bool? includeDisabled, CancellationToken cancellationToken)
     {
         var identity = context.GetCallerIdentity();
         var set = await cache.GetAsync(identity.Org, cancellationToken);
