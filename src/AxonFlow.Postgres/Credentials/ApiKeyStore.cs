@@ -42,7 +42,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScop
     public async Task<IReadOnlyList<StoredCredential>> LookupAsync(ClientId client, CancellationToken cancellationToken)
     {
         await using var command = appDataSource.CreateCommand(
-            "SELECT key_id, org_id, client_id, secret_hash, expires_at, revoked_at FROM auth_lookup_api_key($1)");
+            "SELECT key_id, org_id, client_id, secret_hash, expires_at, revoked_at, last_used_at FROM auth_lookup_api_key($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = client.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var credentials = new List<StoredCredential>();
@@ -59,7 +59,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScop
                 storedClient.Value,
                 reader.GetFieldValue<byte[]>(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
         return credentials;

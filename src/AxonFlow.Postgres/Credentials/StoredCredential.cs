@@ -3,8 +3,11 @@ using AxonFlow.Core.Identity;
 namespace AxonFlow.Postgres.Credentials;
 
 /// <summary>A credential as the auth-bootstrap lookup returns it: enough to verify a secret, nothing to reveal one.</summary>
-public sealed record StoredCredential(Guid KeyId, OrgId Org, ClientId Client, byte[] SecretHash, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
+public sealed record StoredCredential(Guid KeyId, OrgId Org, ClientId Client, byte[] SecretHash, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt = null)
 {
+    /// <summary>last_used_at is kept to the minute; a fresher stamp needs no write.</summary>
+    public bool NeedsTouchAt(DateTimeOffset now) => LastUsedAt is null || now - LastUsedAt > TimeSpan.FromMinutes(1);
+
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 }
 

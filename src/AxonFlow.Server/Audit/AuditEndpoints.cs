@@ -4,6 +4,7 @@ using System.Text.Json;
 using AxonFlow.Postgres.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
+using AxonFlow.Server.Governance;
 using Microsoft.AspNetCore.Http.Json;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.Extensions.Options;
@@ -87,7 +88,7 @@ internal static class AuditEndpoints
             UserId = request.UserId,
             LatencyMs = request.LatencyMs ?? 0,
             ErrorMessage = request.Error,
-            ClientHeader = context.Request.Headers["X-Axonflow-Client"].ToString() is { Length: > 0 } header ? header : null,
+            ClientHeader = GovernanceMapping.ClientHeader(context),
             Details = details,
         };
         await writer.WriteAsync(record, cancellationToken);

@@ -59,7 +59,11 @@ public sealed class CallerAuthenticator(AxonFlowSettings settings, ApiKeyStore a
             return Invalid();
         }
 
-        await apiKeys.TouchAsync(match.KeyId, cancellationToken);
+        if (match.NeedsTouchAt(timeProvider.GetUtcNow()))
+        {
+            await apiKeys.TouchAsync(match.KeyId, cancellationToken);
+        }
+
         return Authenticated(match.Org, match.Client, CallerAuthentication.Credential);
     }
 

@@ -47,7 +47,7 @@ internal static class GatewayEndpoints
             RequestType = "pre-check",
             UserId = body.UserId,
             Context = GovernanceMapping.Flatten(body.Context),
-            ClientHeader = context.Request.Headers["X-Axonflow-Client"].ToString() is { Length: > 0 } header ? header : null,
+            ClientHeader = GovernanceMapping.ClientHeader(context),
         };
         var checkedOutcome = await governance.CheckAsync(request, null, cancellationToken);
         var evaluation = checkedOutcome.Input;

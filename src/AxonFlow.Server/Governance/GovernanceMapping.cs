@@ -46,6 +46,19 @@ internal static class GovernanceMapping
     public static IReadOnlyList<McpMatchedPolicy> Matched(IEnumerable<PolicyHit> hits) =>
         [.. hits.DistinctBy(h => h.PolicyId).Select(h => new McpMatchedPolicy(h.PolicyId, h.Name, h.Category, PolicyWireNames.ToWire(h.Severity), PolicyWireNames.ToWire(h.Action)))];
 
+    /// <summary>The caller's <c>X-Axonflow-Client</c> (e.g. <c>sdk-python/8.1.0</c>) as recorded: printable ASCII, at most 128 characters.</summary>
+    public static string? ClientHeader(HttpContext context)
+    {
+        var value = context.Request.Headers["X-Axonflow-Client"].ToString().Trim();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var clean = new string([.. value.Where(c => c is >= ' ' and <= '~').Take(128)]);
+        return clean.Length == 0 ? null : clean;
+    }
+
     public static string ProcessingTime(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture) + "ms";
 
     /// <summary>

@@ -93,7 +93,7 @@ internal static class McpEndpoints
             Query = statement,
             RequestType = requestType,
             Context = values,
-            ClientHeader = context.Request.Headers["X-Axonflow-Client"].ToString() is { Length: > 0 } header ? header : null,
+            ClientHeader = GovernanceMapping.ClientHeader(context),
         };
     }
 

@@ -41,7 +41,7 @@ internal static class ProxyEndpoints
             Context = flattened,
             Provider = flattened.GetValueOrDefault("provider") is { } provider && provider != "unknown" ? provider : null,
             Model = flattened.GetValueOrDefault("model") is { } model && model != "unknown" ? model : null,
-            ClientHeader = context.Request.Headers["X-Axonflow-Client"].ToString() is { Length: > 0 } header ? header : null,
+            ClientHeader = GovernanceMapping.ClientHeader(context),
         };
 
         if (!LlmRequestTypes.Contains(requestType))

@@ -5,13 +5,13 @@
 GRANT SELECT (id, org_id, client_id, secret_hash, created_at, expires_at, revoked_at, last_used_at), UPDATE (last_used_at) ON api_keys TO axonflow_auth_definer;
 
 CREATE OR REPLACE FUNCTION auth_lookup_api_key(p_client_id text)
-RETURNS TABLE (key_id uuid, org_id text, client_id text, secret_hash bytea, expires_at timestamptz, revoked_at timestamptz)
+RETURNS TABLE (key_id uuid, org_id text, client_id text, secret_hash bytea, expires_at timestamptz, revoked_at timestamptz, last_used_at timestamptz)
 LANGUAGE sql
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, public
 AS $$
-    SELECT k.id, k.org_id, k.client_id, k.secret_hash, k.expires_at, k.revoked_at
+    SELECT k.id, k.org_id, k.client_id, k.secret_hash, k.expires_at, k.revoked_at, k.last_used_at
     FROM public.api_keys AS k
     WHERE k.client_id = p_client_id
     ORDER BY k.created_at DESC
