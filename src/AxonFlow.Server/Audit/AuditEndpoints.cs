@@ -34,9 +34,9 @@ internal static class AuditEndpoints
 
     private static async Task<IResult> SearchAsync(HttpContext context, AuditSearchRequest? request, AuditStore store, CancellationToken cancellationToken)
     {
-        request ??= new AuditSearchRequest(null, null, null, null, null, null, null, null, null, null);
+        request ??= new AuditSearchRequest(null, null, null, null, null, null, null, null, null, null, null);
         if (!AuditQueryValidation.TryCreate(
-                request.ClientId ?? request.TenantId, request.UserId ?? request.User, request.RequestType, request.Decision,
+                request.ClientId ?? request.TenantId, request.UserId ?? request.User ?? request.UserEmail, request.RequestType, request.Decision,
                 request.StartTime, request.EndTime, request.Limit, request.Offset, out var query, out var error))
         {
             return ApiErrorWriter.Result(context, StatusCodes.Status400BadRequest, error!, ErrorReasons.InvalidRequest);

@@ -2,12 +2,13 @@ using System.Text.Json;
 
 namespace AxonFlow.Server.Audit;
 
-/// <summary><c>POST /api/v1/audit/search</c>. <c>tenant_id</c> and <c>user</c> are accepted as the older SDKs' names.</summary>
+/// <summary><c>POST /api/v1/audit/search</c>. <c>tenant_id</c>, <c>user</c> and <c>user_email</c> are accepted as the older SDKs' names.</summary>
 internal sealed record AuditSearchRequest(
     string? ClientId,
     string? TenantId,
     string? UserId,
     string? User,
+    string? UserEmail,
     string? RequestType,
     string? Decision,
     DateTimeOffset? StartTime,

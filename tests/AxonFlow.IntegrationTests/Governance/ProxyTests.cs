@@ -11,11 +11,13 @@ public sealed class ProxyTests(DatabaseFixture fixture) : IClassFixture<Database
     private AxonFlowTestServer _server = null!;
     private GovernanceClient _orgA = null!;
     private GovernanceClient _orgB = null!;
+    private string _secretA = null!;
 
     public async ValueTask InitializeAsync()
     {
         _server = await AxonFlowTestServer.StartAsync(fixture.Database, s => s with { Mode = DeploymentMode.Saas });
-        _orgA = new GovernanceClient(_server, "proxy-a", (await _server.IssueCredentialAsync("proxy-org-a", "proxy-a")).Secret);
+        _secretA = (await _server.IssueCredentialAsync("proxy-org-a", "proxy-a")).Secret;
+        _orgA = new GovernanceClient(_server, "proxy-a", _secretA);
         _orgB = new GovernanceClient(_server, "proxy-b", (await _server.IssueCredentialAsync("proxy-org-b", "proxy-b")).Secret);
     }
 
@@ -102,6 +104,22 @@ public sealed class ProxyTests(DatabaseFixture fixture) : IClassFixture<Database
 
         Assert.True(blocked.GetProperty("blocked").GetBoolean());
         await HttpAssert.ErrorAsync(unsupported, HttpStatusCode.NotImplemented, "not_implemented");
+    }
+
+    [Fact]
+    public async Task Request_RecordsTheCallersSdkFromXAxonflowClient()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/request")
+        {
+            Content = new StringContent("""{"query":"hello there","request_type":"chat","user_id":"u-sdk"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = AxonFlowTestServer.Basic("proxy-a", _secretA);
+        request.Headers.TryAddWithoutValidation("X-Axonflow-Client", "sdk-python/8.1.0\u0007");
+
+        await HttpAssert.JsonAsync(await _server.Client.SendAsync(request, TestContext.Current.CancellationToken), HttpStatusCode.OK);
+
+        var search = await HttpAssert.JsonAsync(await _orgA.PostJsonAsync("/api/v1/audit/search", """{"user_id":"u-sdk"}"""), HttpStatusCode.OK);
+        Assert.Equal("sdk-python/8.1.0", Assert.Single(search.GetProperty("entries").EnumerateArray()).GetProperty("client").GetString());
     }
 
     private static async Task<long> TotalAsync(GovernanceClient client) =>

@@ -37,7 +37,7 @@ public sealed class DegradedHealthTests
     }
 
     [Fact]
-    public async Task DatabaseStops_ReadinessFlipsAndHealthIsUnhealthy()
+    public async Task DatabaseStops_ReadinessFlips_HealthIsUnhealthy_AndGovernedRequestsAre503()
     {
         var home = Path.Combine(Path.GetTempPath(), $"axonflow-stop-{Guid.NewGuid().ToString("N")[..8]}");
         var settings = new AxonFlowSettings { Home = home };
@@ -52,12 +52,16 @@ public sealed class DegradedHealthTests
             var readyBefore = await HttpAssert.JsonAsync(await client.GetAsync("/health/ready", Token), HttpStatusCode.OK);
             await bootstrap.DisposeAsync();
             var readyAfter = await HttpAssert.JsonAsync(await client.GetAsync("/health/ready", Token), HttpStatusCode.ServiceUnavailable);
+            using var governed = new StringContent("""{"query":"hello","request_type":"chat"}""", System.Text.Encoding.UTF8, "application/json");
+            var answerWithoutAudit = await client.PostAsync("/api/request", governed, Token);
             var healthAfter = await HttpAssert.JsonAsync(await client.GetAsync("/health", Token), HttpStatusCode.ServiceUnavailable);
 
             Assert.Equal("ready", readyBefore.GetProperty("status").GetString());
             Assert.Equal("not_ready", readyAfter.GetProperty("status").GetString());
             Assert.Contains("database disconnected", readyAfter.GetProperty("reasons").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal("unhealthy", healthAfter.GetProperty("status").GetString());
+            var unavailable = await HttpAssert.ErrorAsync(answerWithoutAudit, HttpStatusCode.ServiceUnavailable, "service_unavailable");
+            Assert.Equal("Database unavailable, retry shortly", unavailable.GetProperty("error").GetString());
             Assert.Equal("disconnected", healthAfter.GetProperty("components").GetProperty("database").GetProperty("status").GetString());
             await app.StopAsync(Token);
         }
