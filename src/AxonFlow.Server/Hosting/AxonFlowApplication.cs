@@ -24,6 +24,12 @@ public static class AxonFlowApplication
         builder.Services.AddAxonFlowHealth();
         builder.Services.AddAxonFlowTelemetry();
         builder.Services.AddAuditTrail();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AxonFlow agent API";
+            document.Info.Version = Core.Platform.PlatformVersion.Version;
+            return Task.CompletedTask;
+        }));
         builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
         configure?.Invoke(builder);
 
@@ -37,6 +43,9 @@ public static class AxonFlowApplication
         app.MapAuditEndpoints();
         app.MapGovernanceEndpoints();
         app.MapMetricsEndpoint();
+
+        // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
+        app.MapOpenApi("/openapi/v1.json");
         return app;
     }
 }
