@@ -2,6 +2,7 @@ using System.Text.Json;
 using AxonFlow.Postgres.Gateway;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
+using AxonFlow.Server.Providers;
 
 namespace AxonFlow.Server.Governance;
 
@@ -80,7 +81,7 @@ internal static class GatewayEndpoints
             new RateLimitInfo(rate.Limit, rate.Remaining, rate.ResetAt)));
     }
 
-    private static async Task<IResult> AuditLlmCallAsync(HttpContext context, LlmCallBody? body, GatewayStore store, TimeProvider timeProvider, CancellationToken cancellationToken)
+    private static async Task<IResult> AuditLlmCallAsync(HttpContext context, LlmCallBody? body, GatewayStore store, ProviderSettings providers, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(body?.ContextId, out var contextId))
         {
@@ -104,11 +105,13 @@ internal static class GatewayEndpoints
 
         var prompt = body.TokenUsage?.PromptTokens ?? 0;
         var completion = body.TokenUsage?.CompletionTokens ?? 0;
+        // Callers rarely report cost; the price table (overridable with AXONFLOW_PRICING_CONFIG) fills it in.
+        var cost = body.EstimatedCostUsd ?? providers.Prices.Find(body.Provider.Trim(), body.Provider.Trim(), body.Model.Trim()).Cost(prompt, completion);
         var metadata = body.Metadata is { ValueKind: JsonValueKind.Object } m ? m.GetRawText() : "{}";
         var auditId = await store.AuditLlmCallAsync(
             identity.Org,
             identity.Client,
-            new LlmCallAudit(contextId, body.Provider.Trim(), body.Model.Trim(), prompt, completion, body.TokenUsage?.TotalTokens ?? prompt + completion, body.LatencyMs ?? 0, body.EstimatedCostUsd, metadata),
+            new LlmCallAudit(contextId, body.Provider.Trim(), body.Model.Trim(), prompt, completion, body.TokenUsage?.TotalTokens ?? prompt + completion, body.LatencyMs ?? 0, cost, metadata),
             timeProvider.GetUtcNow(),
             cancellationToken);
         return auditId is null
