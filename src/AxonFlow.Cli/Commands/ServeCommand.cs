@@ -54,6 +54,8 @@ internal static class ServeCommand
         using var loggerFactory = CliConfiguration.CreateLoggerFactory();
         try
         {
+            // Provider settings are checked before any database work, so a typo fails fast.
+            _ = Server.Providers.ProviderSettingsReader.Read(CliConfiguration.Load());
             await using var database = await DatabaseBootstrap.OpenAsync(settings, loggerFactory, cancellationToken);
             var runtime = await database.PrepareRuntimeAsync(cancellationToken) with { ProviderConfiguration = CliConfiguration.Load() };
             await using var app = AxonFlowApplication.Create(runtime, builder => builder.WebHost.UseUrls(urls));

@@ -37,7 +37,7 @@ internal sealed partial class CallerAuthenticationMiddleware(RequestDelegate nex
                 metrics.Authenticated(identity.Authentication);
                 context.Features.Set(identity);
                 OverwriteIdentityHeaders(context.Request, identity);
-                using (logger.BeginScope(new Dictionary<string, object> { ["org_id"] = identity.Org.Value, ["client_id"] = identity.Client.Value, ["request_id"] = context.TraceIdentifier }))
+                using (logger.BeginScope(new IdentityLogScope(identity.Org.Value, identity.Client.Value, context.TraceIdentifier)))
                 {
                     Log.Authenticated(logger, identity.Authentication);
                     await next(context);

@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using AxonFlow.Core.Policies;
 using AxonFlow.Postgres.Audit;
 
 namespace AxonFlow.Server.Governance;
 
-/// <summary>What the audit trail may keep of a prompt: every matched span masked, whatever its action, and a hash.</summary>
+/// <summary>What the audit trail may keep of a prompt: every matched span masked, whatever its action.</summary>
 internal static class AuditMasking
 {
     public static string Mask(string text, IReadOnlyList<PolicyHit> hits)
@@ -30,8 +29,6 @@ internal static class AuditMasking
 
         return masked.Append(text, position, text.Length - position).ToString();
     }
-
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static IReadOnlyList<AuditPolicyHit> Hits(IEnumerable<PolicyHit> hits) =>
         [.. hits.DistinctBy(h => (h.PolicyId, h.Action)).Select(h => new AuditPolicyHit(h.PolicyId, h.Name, h.Category, PolicyWireNames.ToWire(h.Severity), PolicyWireNames.ToWire(h.Action)))];

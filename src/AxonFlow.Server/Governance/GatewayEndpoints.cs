@@ -1,4 +1,6 @@
 using System.Text.Json;
+using AxonFlow.Core.Credentials;
+using AxonFlow.Postgres.Audit;
 using AxonFlow.Postgres.Gateway;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
@@ -25,6 +27,7 @@ internal static class GatewayEndpoints
         PreCheckBody? body,
         GovernanceService governance,
         GatewayStore store,
+        Fingerprinter fingerprinter,
         ClientRateLimiter rateLimiter,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
@@ -47,6 +50,7 @@ internal static class GatewayEndpoints
             Query = body.Query,
             RequestType = "pre-check",
             UserId = body.UserId,
+            User = GovernanceMapping.User(body.UserId),
             Context = GovernanceMapping.Flatten(body.Context),
             ClientHeader = GovernanceMapping.ClientHeader(context),
         };
@@ -60,8 +64,8 @@ internal static class GatewayEndpoints
             Org = identity.Org,
             Client = identity.Client,
             UserId = body.UserId,
-            UserTokenHash = body.UserToken is null ? null : AuditMasking.Hash(body.UserToken),
-            QueryHash = AuditMasking.Hash(body.Query),
+            UserTokenHash = body.UserToken is null ? null : fingerprinter.Of(body.UserToken),
+            QueryHash = fingerprinter.Of(body.Query),
             DataSources = body.DataSources ?? [],
             PoliciesEvaluated = evaluation.PolicyIds,
             Approved = !evaluation.IsBlocked,
@@ -81,7 +85,7 @@ internal static class GatewayEndpoints
             new RateLimitInfo(rate.Limit, rate.Remaining, rate.ResetAt)));
     }
 
-    private static async Task<IResult> AuditLlmCallAsync(HttpContext context, LlmCallBody? body, GatewayStore store, ProviderSettings providers, TimeProvider timeProvider, CancellationToken cancellationToken)
+    private static async Task<IResult> AuditLlmCallAsync(HttpContext context, LlmCallBody? body, GatewayStore store, AuditWriter audit, ProviderSettings providers, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(body?.ContextId, out var contextId))
         {
@@ -114,8 +118,30 @@ internal static class GatewayEndpoints
             new LlmCallAudit(contextId, body.Provider.Trim(), body.Model.Trim(), prompt, completion, body.TokenUsage?.TotalTokens ?? prompt + completion, body.LatencyMs ?? 0, cost, metadata),
             timeProvider.GetUtcNow(),
             cancellationToken);
-        return auditId is null
-            ? ApiErrorWriter.Result(context, StatusCodes.Status400BadRequest, "Invalid or expired context", ErrorReasons.InvalidContext)
-            : TypedResults.Ok(new { success = true, audit_id = auditId.Value });
+        if (auditId is null)
+        {
+            return ApiErrorWriter.Result(context, StatusCodes.Status400BadRequest, "Invalid or expired context", ErrorReasons.InvalidContext);
+        }
+
+        // The same call also joins the searchable trail beside proxy requests (llm_call_audits keeps the gateway detail).
+        await audit.WriteAsync(new AuditRecord
+        {
+            AuditId = auditId.Value,
+            Org = identity.Org,
+            Client = identity.Client,
+            RequestId = context.TraceIdentifier,
+            Timestamp = timeProvider.GetUtcNow(),
+            RequestType = "llm-call",
+            Decision = "allowed",
+            Provider = body.Provider.Trim(),
+            Model = body.Model.Trim(),
+            PromptTokens = prompt,
+            CompletionTokens = completion,
+            CostUsd = cost,
+            LatencyMs = body.LatencyMs ?? 0,
+            ClientHeader = GovernanceMapping.ClientHeader(context),
+            Details = JsonSerializer.Serialize(new Dictionary<string, string> { ["context_id"] = contextId.ToString() }),
+        }, cancellationToken);
+        return TypedResults.Ok(new { success = true, audit_id = auditId.Value });
     }
 }

@@ -33,6 +33,10 @@ internal static class GovernanceMapping
         return values;
     }
 
+    /// <summary>The <c>user.*</c> fields dynamic conditions can test.</summary>
+    public static IReadOnlyDictionary<string, string> User(string? userId) =>
+        userId is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = userId };
+
     /// <summary>The families of checks the org's set ran (the wire's <c>static_checks</c>).</summary>
     public static IReadOnlyList<string> StaticChecks(PolicySet set) =>
         [.. set.EffectiveStaticPolicies.Where(p => p.Enabled)

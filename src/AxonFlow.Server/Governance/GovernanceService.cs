@@ -1,3 +1,4 @@
+using AxonFlow.Core.Credentials;
 using AxonFlow.Core.Policies;
 using AxonFlow.Postgres.Audit;
 using AxonFlow.Server.Policies;
@@ -9,7 +10,7 @@ namespace AxonFlow.Server.Governance;
 /// The governed path of ARCHITECTURE §5: input policies → LLM router → output scan (redaction) → durable audit. The
 /// audit row is committed before any outcome is returned, so an answer is never given without its record.
 /// </summary>
-public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router, AuditWriter audit, TimeProvider timeProvider)
+public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router, AuditWriter audit, Fingerprinter fingerprinter, TimeProvider timeProvider)
 {
     public async Task<GovernedOutcome> ProcessAsync(GovernedRequest request, CancellationToken cancellationToken)
     {
@@ -95,8 +96,11 @@ public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router
         return new GovernedOutcome.Checked(evaluation, record.AuditId, timeProvider.GetElapsedTime(started), set.Count);
     }
 
-    /// <summary>Scans data coming back from a tool or connector and records the decision.</summary>
-    public async Task<(PolicyEvaluation Evaluation, Guid AuditId, TimeSpan Elapsed, int PoliciesEvaluated)> CheckOutputAsync(GovernedRequest request, string output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans data coming back from a tool or connector and records the decision; a <paramref name="refusal"/> (the caller's
+    /// own reason to refuse, e.g. exfiltration limits) is recorded as blocked.
+    /// </summary>
+    public async Task<(PolicyEvaluation Evaluation, Guid AuditId, TimeSpan Elapsed, int PoliciesEvaluated)> CheckOutputAsync(GovernedRequest request, string output, string? refusal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = timeProvider.GetTimestamp();
@@ -104,10 +108,10 @@ public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router
         var evaluation = set.EvaluateOutput(output, ToPolicyInput(request));
         var record = BaseRecord(request, evaluation) with
         {
-            Decision = evaluation.IsBlocked ? "blocked" : evaluation.RedactedText is not null ? "redacted" : "allowed",
-            BlockReason = evaluation.BlockReason,
+            Decision = evaluation.IsBlocked || refusal is not null ? "blocked" : evaluation.RedactedText is not null ? "redacted" : "allowed",
+            BlockReason = evaluation.BlockReason ?? refusal,
             QueryRedacted = null,
-            QueryHash = AuditMasking.Hash(output),
+            QueryHash = fingerprinter.Of(output),
             LatencyMs = ElapsedMs(started),
         };
         await audit.WriteAsync(record, cancellationToken);
@@ -137,7 +141,7 @@ public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router
         UserId = request.UserId,
         Policies = AuditMasking.Hits(input.Hits),
         QueryRedacted = AuditMasking.Mask(request.Query, input.Hits),
-        QueryHash = AuditMasking.Hash(request.Query),
+        QueryHash = fingerprinter.Of(request.Query),
         ClientHeader = request.ClientHeader,
         RiskScore = input.RiskScore,
     };

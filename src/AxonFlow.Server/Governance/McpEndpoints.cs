@@ -60,9 +60,10 @@ internal static class McpEndpoints
         var within = rows <= RowLimit && bytes <= ByteLimit;
 
         var request = Request(context, "mcp-check-output", string.Empty, body.ConnectorType, null);
-        var (evaluation, _, elapsed, evaluated) = await governance.CheckOutputAsync(request, text, cancellationToken);
+        var limitReason = within ? null : $"Response exceeds the exfiltration limits ({rows} rows / {bytes} bytes; limits {RowLimit} rows / {ByteLimit} bytes)";
+        var (evaluation, _, elapsed, evaluated) = await governance.CheckOutputAsync(request, text, limitReason, cancellationToken);
         var blocked = evaluation.IsBlocked || !within;
-        var reason = evaluation.BlockReason ?? (within ? null : $"Response exceeds the exfiltration limits ({rows} rows / {bytes} bytes; limits {RowLimit} rows / {ByteLimit} bytes)");
+        var reason = evaluation.BlockReason ?? limitReason;
         var response = new McpOutputResponse(
             !blocked,
             reason,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Policies;
@@ -37,10 +38,12 @@ internal static class ProxyEndpoints
             Query = body.Query,
             RequestType = requestType,
             UserId = body.UserId,
-            User = body.UserId is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = body.UserId },
+            User = GovernanceMapping.User(body.UserId),
             Context = flattened,
             Provider = flattened.GetValueOrDefault("provider") is { } provider && provider != "unknown" ? provider : null,
             Model = flattened.GetValueOrDefault("model") is { } model && model != "unknown" ? model : null,
+            MaxTokens = int.TryParse(flattened.GetValueOrDefault("max_tokens"), NumberStyles.None, CultureInfo.InvariantCulture, out var maxTokens) && maxTokens > 0 ? maxTokens : null,
+            Temperature = double.TryParse(flattened.GetValueOrDefault("temperature"), NumberStyles.Float, CultureInfo.InvariantCulture, out var temperature) && temperature is >= 0 and <= 2 ? temperature : null,
             ClientHeader = GovernanceMapping.ClientHeader(context),
         };
 

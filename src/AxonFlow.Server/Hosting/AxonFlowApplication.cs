@@ -34,6 +34,9 @@ public static class AxonFlowApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Resolved now so uptime counts from start-up, not from the first health check.
+        _ = app.Services.GetRequiredService<HealthReporter>();
         app.UseAxonFlowErrors();
         app.UseRouting();
         app.UseCallerAuthentication();

@@ -199,6 +199,11 @@ internal static class DynamicPolicyEndpoints
             return "policy_id must be 1-100 characters of letters, digits, '_' or '-', without the reserved sys_ prefix";
         }
 
+        if (row.Tier is not ("tenant" or "organization"))
+        {
+            return row.Tier == "system" ? "Cannot create system-tier policies via API" : $"tier must be tenant or organization, but was '{row.Tier}'";
+        }
+
         try
         {
             var compilation = PolicySet.Compile([], [PolicyRowMapper.ToDefinition(row)], [], timeProvider.GetUtcNow());

@@ -21,7 +21,7 @@ internal static class OverrideEndpoints
         group.MapDelete("/{id:guid}", RevokeAsync);
     }
 
-    public static async Task<IResult> CreateAsync(HttpContext context, OverrideBody? body, PolicyOverrideStore store, PolicySetCache cache, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<IResult> CreateAsync(HttpContext context, OverrideBody? body, PolicyOverrideStore store, StaticPolicyStore policies, PolicySetCache cache, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body?.PolicyId))
         {
@@ -43,10 +43,11 @@ internal static class OverrideEndpoints
             return Invalid(context, $"action_override must be one of {PolicyWireNames.AllowedActions}, but was '{action}'");
         }
 
+        // The engine applies overrides to static policies (system and org); a dynamic policy is changed, not overridden.
         var policyType = body.PolicyType ?? "static";
-        if (policyType is not ("static" or "dynamic"))
+        if (policyType != "static")
         {
-            return Invalid(context, $"policy_type must be static or dynamic, but was '{policyType}'");
+            return Invalid(context, $"policy_type must be static (dynamic policies are edited, not overridden), but was '{policyType}'");
         }
 
         if (body.ExpiresAt is { } expires && expires <= timeProvider.GetUtcNow())
@@ -64,6 +65,11 @@ internal static class OverrideEndpoints
         }
 
         var identity = context.GetCallerIdentity();
+        if (await policies.GetAsync(identity.Org, body.PolicyId.Trim(), cancellationToken) is null)
+        {
+            return ApiErrorWriter.Result(context, StatusCodes.Status404NotFound, "Policy not found", ErrorReasons.NotFound);
+        }
+
         try
         {
             var created = await store.CreateAsync(identity.Org, new PolicyOverrideRow

@@ -25,8 +25,8 @@ internal static class StaticPolicyEndpoints
         group.MapPatch("/{policyId}", ToggleAsync);
         group.MapDelete("/{policyId}", DeleteAsync);
         group.MapGet("/{policyId}/versions", VersionsAsync);
-        group.MapPost("/{policyId}/override", (HttpContext c, string policyId, OverrideBody? b, PolicyOverrideStore s, PolicySetCache p, TimeProvider t, CancellationToken ct) =>
-            OverrideEndpoints.CreateAsync(c, b is null ? null : b with { PolicyId = policyId, PolicyType = "static" }, s, p, t, ct));
+        group.MapPost("/{policyId}/override", (HttpContext c, string policyId, OverrideBody? b, PolicyOverrideStore s, StaticPolicyStore sp, PolicySetCache p, TimeProvider t, CancellationToken ct) =>
+            OverrideEndpoints.CreateAsync(c, b is null ? null : b with { PolicyId = policyId, PolicyType = "static" }, s, sp, p, t, ct));
         group.MapDelete("/{policyId}/override", OverrideEndpoints.RevokeForPolicyAsync);
     }
 

@@ -42,7 +42,7 @@ public sealed class PolicyApiTests(DatabaseFixture fixture) : IClassFixture<Data
         Assert.True(inB.GetProperty("approved").GetBoolean());
         await HttpAssert.ErrorAsync(getFromB, HttpStatusCode.NotFound, "not_found");
         await HttpAssert.ErrorAsync(disableFromB, HttpStatusCode.NotFound, "not_found");
-        Assert.Equal(HttpStatusCode.Created, overrideFromB.StatusCode);
+        await HttpAssert.ErrorAsync(overrideFromB, HttpStatusCode.NotFound, "not_found");
         Assert.False(inAAfter.GetProperty("approved").GetBoolean());
     }
 
