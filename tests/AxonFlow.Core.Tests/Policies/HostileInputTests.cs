@@ -40,11 +40,12 @@ public sealed class HostileInputTests
         var set = Build.SystemOnly;
         set.EvaluateInput(PolicyInput.ForQuery(small));
 
-        var smallTime = Time(() => set.EvaluateInput(PolicyInput.ForQuery(small)));
-        var largeTime = Time(() => set.EvaluateInput(PolicyInput.ForQuery(large)));
+        var smallTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(small)));
+        var largeTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(large)));
 
+        // Linear means about x10; the margin absorbs a shared, busy test machine, not a quadratic pattern (x100).
         Assert.True(largeTime < TimeSpan.FromSeconds(2), $"100k chars took {largeTime}");
-        Assert.True(largeTime < (smallTime * 40) + TimeSpan.FromMilliseconds(50), $"10k: {smallTime}, 100k: {largeTime}");
+        Assert.True(largeTime < (smallTime * 30) + TimeSpan.FromMilliseconds(100), $"10k: {smallTime}, 100k: {largeTime}");
     }
 
     private static string Repeat(string fragment, int length)
@@ -58,10 +59,16 @@ public sealed class HostileInputTests
         return builder.ToString(0, length);
     }
 
-    private static TimeSpan Time(Action action)
+    private static TimeSpan Fastest(Action action)
     {
-        var watch = Stopwatch.StartNew();
-        action();
-        return watch.Elapsed;
+        var fastest = TimeSpan.MaxValue;
+        for (var run = 0; run < 5; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            fastest = TimeSpan.FromTicks(Math.Min(fastest.Ticks, watch.Elapsed.Ticks));
+        }
+
+        return fastest;
     }
 }
