@@ -48,6 +48,22 @@ public sealed class HostileInputTests
         Assert.True(largeTime < (smallTime * 30) + TimeSpan.FromMilliseconds(100), $"10k: {smallTime}, 100k: {largeTime}");
     }
 
+    [Fact]
+    public void EvaluateInput_ThousandsOfHits_AreAllReportedQuickly()
+    {
+        var prompt = Repeat("SSN 123-45-6789, card 4111111111111111. ", 100_000);
+        var set = Build.SystemOnly;
+
+        PolicyEvaluation? result = null;
+        var elapsed = Fastest(() => result = set.EvaluateInput(PolicyInput.ForQuery(prompt)));
+
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"took {elapsed}");
+        Assert.Equal(5_000, result!.Hits.Count);
+        Assert.Equal(
+            "PII detected: US Social Security Number (sys_pii_ssn); PII detected: Payment card number (sys_pii_credit_card)",
+            result.BlockReason);
+    }
+
     private static string Repeat(string fragment, int length)
     {
         var builder = new StringBuilder(length + fragment.Length);
