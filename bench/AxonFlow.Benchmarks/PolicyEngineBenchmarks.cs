@@ -12,6 +12,7 @@ public class PolicyEngineBenchmarks
     private PolicyInput _benign10K = null!;
     private PolicyInput _benign100K = null!;
     private PolicyInput _fiveHits = null!;
+    private PolicyInput _hostile10K = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -21,6 +22,7 @@ public class PolicyEngineBenchmarks
         _benign10K = PolicyInput.ForQuery(Prompts.Benign(10 * 1024));
         _benign100K = PolicyInput.ForQuery(Prompts.Benign(100 * 1024));
         _fiveHits = PolicyInput.ForQuery(Prompts.FivePolicyHits());
+        _hostile10K = PolicyInput.ForQuery(Prompts.Hostile(10 * 1024));
 
         foreach (var benign in new[] { _benign1K, _benign10K, _benign100K })
         {
@@ -42,6 +44,10 @@ public class PolicyEngineBenchmarks
 
     [Benchmark]
     public PolicyEvaluation InputFivePolicyHits1KB() => _system.EvaluateInput(_fiveHits);
+
+    /// <summary>The slowest fragment found by HostileInputTests, repeated: bounds the worst case, not the typical one.</summary>
+    [Benchmark]
+    public PolicyEvaluation InputHostile10KB() => _system.EvaluateInput(_hostile10K);
 
     [Benchmark]
     public PolicyEvaluation OutputFivePolicyHits1KB() => _system.EvaluateOutput(_fiveHits.Query, _fiveHits);

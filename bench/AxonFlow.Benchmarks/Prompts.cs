@@ -25,6 +25,18 @@ internal static class Prompts
         return builder.ToString(0, approximateChars);
     }
 
+    /// <summary>"UNION /**/" repeated: every occurrence starts a UNION and a comment-injection attempt that runs to the next one.</summary>
+    public static string Hostile(int chars)
+    {
+        var builder = new StringBuilder(chars + 16);
+        while (builder.Length < chars)
+        {
+            builder.Append("UNION /**/ ");
+        }
+
+        return builder.ToString(0, chars);
+    }
+
     /// <summary>About 1 KB that hits exactly five policies: SSN, payment card, e-mail, AWS key id and UNION injection.</summary>
     public static string FivePolicyHits() =>
         Benign(760)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using AxonFlow.Core.Policies.Catalog;
 using AxonFlow.Core.Policies.Dynamic;
 using AxonFlow.Core.Policies.Evaluation;
@@ -63,10 +64,10 @@ internal static class PolicySetCompiler
         return new PolicySetCompilation(set, errors, ignored);
     }
 
-    private static Dictionary<string, (StaticPolicyDefinition Definition, System.Text.RegularExpressions.Regex Regex)> CompileOrgStatic(
+    private static Dictionary<string, (StaticPolicyDefinition Definition, Regex Regex)> CompileOrgStatic(
         IEnumerable<StaticPolicyDefinition> orgStatic, List<PolicyCompilationError> errors)
     {
-        var compiled = new Dictionary<string, (StaticPolicyDefinition, System.Text.RegularExpressions.Regex)>(StringComparer.Ordinal);
+        var compiled = new Dictionary<string, (StaticPolicyDefinition, Regex)>(StringComparer.Ordinal);
         foreach (var definition in orgStatic)
         {
             var id = definition.PolicyId;
@@ -103,7 +104,7 @@ internal static class PolicySetCompiler
 
     private static List<CompiledDynamicPolicy> CompileDynamic(
         IEnumerable<DynamicPolicyDefinition> orgDynamic,
-        Dictionary<string, (StaticPolicyDefinition, System.Text.RegularExpressions.Regex)> orgStatic,
+        Dictionary<string, (StaticPolicyDefinition, Regex)> orgStatic,
         List<PolicyCompilationError> errors)
     {
         var compiled = new List<CompiledDynamicPolicy>();
@@ -139,7 +140,7 @@ internal static class PolicySetCompiler
 
     private static Dictionary<string, PolicyOverride> SelectOverrides(
         IEnumerable<PolicyOverride> overrides,
-        Dictionary<string, (StaticPolicyDefinition, System.Text.RegularExpressions.Regex)> orgStatic,
+        Dictionary<string, (StaticPolicyDefinition, Regex)> orgStatic,
         DateTimeOffset now,
         List<PolicyCompilationError> ignored)
     {

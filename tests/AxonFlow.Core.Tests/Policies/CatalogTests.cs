@@ -28,7 +28,7 @@ public sealed class CatalogTests
 
     [Fact]
     public void SqlInjection_CoversThe37ScannerPatterns() =>
-        Assert.Equal(37, SystemPolicyCatalog.Entries.Where(e => e.Definition.Category == PolicyCategories.SecuritySqli).Sum(e => e.Matchers.Count));
+        Assert.Equal(37, SystemPolicyCatalog.Entries.Where(e => e.Definition.Category == PolicyCategories.SecuritySqli).Sum(e => e.Matchers.Sum(m => m.Sources.Count)));
 
     [Theory]
     [InlineData("sys_pii_ssn", PolicySeverity.Critical, PolicyAction.Block)]

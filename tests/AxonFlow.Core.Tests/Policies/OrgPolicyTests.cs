@@ -41,6 +41,19 @@ public sealed class OrgPolicyTests
     }
 
     [Fact]
+    public void EvaluateInput_OverlappingRedactions_CollapseIntoOneMask()
+    {
+        var set = Build.WithStatic(
+            Build.OrgStatic("org_a", "alpha beta", PolicyAction.Redact),
+            Build.OrgStatic("org_b", "beta gamma", PolicyAction.Redact));
+
+        var result = set.EvaluateInput(PolicyInput.ForQuery("x alpha beta gamma y"));
+
+        Assert.Equal("x [REDACTED:org_a] y", result.RedactedText);
+        Assert.Equal(2, result.Hits.Count);
+    }
+
+    [Fact]
     public void EvaluateInput_BlockAndRedact_BlockWinsAndTextStillMasked()
     {
         var set = Build.WithStatic(Build.OrgStatic("org_code", "FALCON", PolicyAction.Redact));

@@ -85,8 +85,20 @@ public sealed class PiiDetectionTests
     [InlineData("mail john.doe@example.com", false)]
     [InlineData("mail ramesh@gmail", false)]
     [InlineData("mail a.b@sub.example.co.in", false)]
+    [InlineData("mail abc+def@okaxis", false)]
+    [InlineData("pay .ab@okaxis", false)]
     public void EvaluateInput_Upi_IsNeverAnEmailAddress(string prompt, bool expected) =>
         Assert.Equal(expected, Build.Scan(prompt).HitsOf("sys_pii_upi").Count == 1);
+
+    [Theory]
+    [InlineData("passport number: K1234567", "K1234567")]
+    [InlineData("DOB: 04/12/1985, thanks", "04/12/1985")]
+    public void EvaluateInput_ContextPattern_ReportsOnlyTheValue(string prompt, string expected)
+    {
+        var hit = Assert.Single(Build.Scan(prompt).Hits);
+
+        Assert.Equal(expected, prompt.Substring(hit.Start, hit.Length));
+    }
 
     [Theory]
     [InlineData("passport number: K1234567", true)]

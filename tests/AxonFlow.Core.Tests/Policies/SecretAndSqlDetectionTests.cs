@@ -70,6 +70,12 @@ public sealed class SecretAndSqlDetectionTests
     [InlineData("# Update\nThe release notes follow.\n---\nSelect the best option or the other one.")]
     [InlineData("Should I drop the course or continue, and is it worth it?")]
     [InlineData("Convert this paragraph into a bulleted list, and order it by date.")]
+    [InlineData("How do I write a SELECT with a LEFT JOIN between orders and customers in PostgreSQL?")]
+    [InlineData("Select the rows where price > 10 or quantity < 5 and explain the result.")]
+    [InlineData("Our ZIP is 90210-1234 and the meeting is 2024-01-15 at 10:30; call ext. 4412.")]
+    [InlineData("Version 10.0.1 shipped; 3 bugs fixed, 1 open. Items: 1) login 2) export 3) billing.")]
+    [InlineData("In C#, use `var x = a == b ? 1 : 0;` and avoid `#region` blocks -- they hide code.")]
+    [InlineData("The keynote covers AI safety, password managers and why MFA matters (see slides 12-18).")]
     public void EvaluateInput_OrdinaryProse_IsNotSqlInjection(string prompt) => Assert.Empty(Build.Scan(prompt).Hits);
 
     [Fact]

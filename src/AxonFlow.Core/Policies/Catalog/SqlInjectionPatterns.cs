@@ -13,7 +13,7 @@ internal static partial class SqlInjectionPatterns
     private const RegexOptions SqlLines = Sql | RegexOptions.Multiline;
 
     // Union based; an inline comment counts as whitespace, as it does for the SQL parser (UNION/**/SELECT).
-    [GeneratedRegex(@"\bUNION(\s|/\*[^\n]{0,50}?\*/)+(ALL(\s|/\*[^\n]{0,50}?\*/)+)?SELECT\b", Sql)]
+    [GeneratedRegex(@"\bUNION(\s|/\*([^*\n]|\*+[^*/\n]){0,50}\*+/)+(ALL(\s|/\*([^*\n]|\*+[^*/\n]){0,50}\*+/)+)?SELECT\b", Sql)]
     public static partial Regex UnionSelect { get; }
 
     [GeneratedRegex(@"['"")]\s*UNION\s+(ALL\s+)?SELECT\b", Sql)]
@@ -68,8 +68,8 @@ internal static partial class SqlInjectionPatterns
     [GeneratedRegex(@";\s*EXEC(UTE)?(\s*\(|\s+(xp|sp)_\w+)", Sql)]
     public static partial Regex SemicolonExec { get; }
 
-    // Comment injection.
-    [GeneratedRegex(@"/\*[^\n]{0,200}?\*/\s*(UNION|SELECT|INSERT|UPDATE|DELETE|DROP)\b", Sql)]
+    // Comment injection. A comment body is written so that it can only end at its first "*/": one way to match, no backtracking.
+    [GeneratedRegex(@"/\*([^*\n]|\*+[^*/\n]){0,200}\*+/\s*(UNION|SELECT|INSERT|UPDATE|DELETE|DROP)\b", Sql)]
     public static partial Regex InlineComment { get; }
 
     [GeneratedRegex(@"(?<!^[ \t]*#*)#[ \t]*(UNION|SELECT|INSERT|UPDATE|DELETE|DROP)\b", SqlLines)]
@@ -93,7 +93,7 @@ internal static partial class SqlInjectionPatterns
     [GeneratedRegex(@"\bCHAR\s*\(\s*\d+(\s*,\s*\d+)+\s*\)", Sql)]
     public static partial Regex CharFunction { get; }
 
-    [GeneratedRegex(@"\bCONCAT\s*\([^)]{0,500}?\bSELECT\b", Sql)]
+    [GeneratedRegex(@"\bCONCAT\s*\([^)]{0,200}?\bSELECT\b", Sql)]
     public static partial Regex ConcatFunction { get; }
 
     // Schema probing.

@@ -11,7 +11,8 @@ internal static class SqlInjectionPolicies
 
     public static IEnumerable<SystemPolicyEntry> Create()
     {
-        // Requirements every pattern of a family shares; a prompt without them skips the whole family.
+        // Requirements every pattern of a family shares; a prompt without them skips the whole family. The families whose
+        // keywords are common English (update, create, drop …) run as one combined regex; see PatternMatcher.Combine.
         var equals = TextGate.AnyChar("=");
         var semicolon = TextGate.AnyChar(";");
 
@@ -43,8 +44,7 @@ internal static class SqlInjectionPolicies
             "sys_sqli_stacked", "Stacked query (DROP/DELETE/UPDATE/INSERT/EXEC)", Sqli, PolicySeverity.Critical, PolicyAction.Block, 100, false, Label,
             "A second, destructive statement chained after a semicolon.",
             semicolon.And(TextGate.AnyKeyword("drop", "delete", "update", "insert", "exec")),
-            new PatternMatcher(SemicolonDrop), new PatternMatcher(SemicolonDelete), new PatternMatcher(SemicolonUpdate),
-            new PatternMatcher(SemicolonInsert), new PatternMatcher(SemicolonExec));
+            PatternMatcher.Combine(SemicolonDrop, SemicolonDelete, SemicolonUpdate, SemicolonInsert, SemicolonExec));
 
         yield return SystemPolicyEntry.Create(
             "sys_sqli_comment", "Comment-based SQL injection", Sqli, PolicySeverity.High, PolicyAction.Block, 90, true, Label,
@@ -86,9 +86,7 @@ internal static class SqlInjectionPolicies
             "sys_sqli_dangerous_ddl", "Dangerous DDL/DCL statement", Sqli, PolicySeverity.High, PolicyAction.Block, 90, true, Label,
             "DROP/TRUNCATE/ALTER TABLE, DROP DATABASE, DELETE without WHERE, CREATE USER, GRANT and REVOKE.",
             TextGate.AnyKeyword("drop", "truncate", "alter", "delete", "create", "grant", "revoke"),
-            new PatternMatcher(DropTable), new PatternMatcher(DropDatabase), new PatternMatcher(TruncateTable),
-            new PatternMatcher(AlterTable), new PatternMatcher(DeleteWithoutWhere), new PatternMatcher(CreateUser),
-            new PatternMatcher(GrantPrivileges), new PatternMatcher(RevokePrivileges));
+            PatternMatcher.Combine(DropTable, DropDatabase, TruncateTable, AlterTable, DeleteWithoutWhere, CreateUser, GrantPrivileges, RevokePrivileges));
 
         yield return SystemPolicyEntry.Create(
             "sys_admin_system_catalog", "Database system catalog access", PolicyCategories.SecurityAdmin, PolicySeverity.High,

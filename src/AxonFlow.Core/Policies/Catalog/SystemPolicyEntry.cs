@@ -26,9 +26,10 @@ internal sealed record SystemPolicyEntry(
         TextGate? gate,
         params PatternMatcher[] matchers)
     {
-        var pattern = matchers.Length == 1
-            ? Describe(matchers[0].Regex)
-            : string.Join('|', matchers.Select(static m => $"(?:{Describe(m.Regex)})"));
+        var sources = matchers.SelectMany(static m => m.Sources).ToArray();
+        var pattern = sources.Length == 1
+            ? Describe(sources[0])
+            : string.Join('|', sources.Select(static r => $"(?:{Describe(r)})"));
         var definition = new StaticPolicyDefinition(
             id, name, category, pattern, severity, action, Enabled: true, PolicyTier.System, priority, description);
         return new SystemPolicyEntry(definition, matchers, redactionLabel, gate, overridable);
@@ -36,5 +37,5 @@ internal sealed record SystemPolicyEntry(
 
     // The published pattern must mean what the engine runs, so the case-insensitive option is written into it.
     private static string Describe(Regex regex) =>
-        regex.Options.HasFlag(RegexOptions.IgnoreCase) ? $"(?i:{regex})" : regex.ToString();
+        PatternMatcher.InlineOptions(regex.Options) is { Length: > 0 } inline ? $"(?{inline}:{regex})" : regex.ToString();
 }

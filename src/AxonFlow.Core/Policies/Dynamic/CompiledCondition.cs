@@ -167,7 +167,7 @@ internal sealed class CompiledCondition
         ConditionOperator.NotEqualTo => value is null || !string.Equals(value, _text, StringComparison.OrdinalIgnoreCase),
         ConditionOperator.Contains => value is not null && value.Contains(_text, StringComparison.OrdinalIgnoreCase),
         ConditionOperator.NotContains => value is null || !value.Contains(_text, StringComparison.OrdinalIgnoreCase),
-        ConditionOperator.ContainsAny => value is not null && _values.Any(v => value.Contains(v, StringComparison.OrdinalIgnoreCase)),
+        ConditionOperator.ContainsAny => value is not null && ContainsAny(value),
         ConditionOperator.Regex => value is not null && IsRegexMatch(value),
         ConditionOperator.GreaterThan => ConditionParser.TryParseNumber(value, out var n) && n > _number,
         ConditionOperator.LessThan => ConditionParser.TryParseNumber(value, out var n) && n < _number,
@@ -178,14 +178,27 @@ internal sealed class CompiledCondition
 
     private bool EvaluateNumber(double? value) => Operator switch
     {
-        ConditionOperator.EqualTo => value is { } v && v.Equals(_number),
-        ConditionOperator.NotEqualTo => value is not { } v || !v.Equals(_number),
+        ConditionOperator.EqualTo => value is { } v && v == _number,
+        ConditionOperator.NotEqualTo => value is not { } v || v != _number,
         ConditionOperator.GreaterThan => value > _number,
         ConditionOperator.LessThan => value < _number,
         ConditionOperator.In => value is { } v && _numbers.Contains(v),
         ConditionOperator.NotIn => value is not { } v || !_numbers.Contains(v),
         _ => false,
     };
+
+    private bool ContainsAny(string value)
+    {
+        foreach (var candidate in _values)
+        {
+            if (value.Contains(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsRegexMatch(string value)
     {

@@ -9,21 +9,22 @@ internal static class BlockReasonBuilder
     public static string Build(IReadOnlyList<PolicyHit> hits, FrozenDictionary<string, string> blockMessages)
     {
         var reason = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
-        var first = true;
-        for (var i = 0; i < hits.Count; i++)
+
+        // Checked against the few policies already named, not against every earlier hit: a prompt of 10,000 SSNs stays linear.
+        var named = new List<string>(4);
+        foreach (var hit in hits)
         {
-            var hit = hits[i];
-            if (hit.Action is not (PolicyAction.Block or PolicyAction.RequireApproval) || SeenBefore(hits, i))
+            if (hit.Action is not (PolicyAction.Block or PolicyAction.RequireApproval) || named.Contains(hit.PolicyId, StringComparer.Ordinal))
             {
                 continue;
             }
 
-            if (!first)
+            if (named.Count > 0)
             {
                 reason.AppendLiteral("; ");
             }
 
-            first = false;
+            named.Add(hit.PolicyId);
             reason.AppendLiteral(hit.Action == PolicyAction.RequireApproval ? "requires approval" : Kind(hit.Category));
             reason.AppendLiteral(": ");
             reason.AppendFormatted(hit.Name);
@@ -38,20 +39,6 @@ internal static class BlockReasonBuilder
         }
 
         return reason.ToStringAndClear();
-    }
-
-    private static bool SeenBefore(IReadOnlyList<PolicyHit> hits, int index)
-    {
-        var id = hits[index].PolicyId;
-        for (var j = 0; j < index; j++)
-        {
-            if (hits[j].Action is PolicyAction.Block or PolicyAction.RequireApproval && string.Equals(hits[j].PolicyId, id, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string Kind(string category) => category switch

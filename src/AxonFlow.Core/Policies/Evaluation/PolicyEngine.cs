@@ -33,9 +33,10 @@ internal sealed class PolicyEngine(
     {
         var hits = new HitCollector();
         var span = text.AsSpan();
+        var profile = TextProfile.Of(span);
         foreach (var policy in statics)
         {
-            policy.Scan(span, output ? policy.OutputAction : policy.Definition.Action, ref hits);
+            policy.Scan(span, profile, output ? policy.OutputAction : policy.Definition.Action, ref hits);
         }
 
         var risk = hits.Count == 0 ? 0 : RiskScore.FromHits(hits.Hits);

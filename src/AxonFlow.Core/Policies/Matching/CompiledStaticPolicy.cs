@@ -24,9 +24,9 @@ internal sealed class CompiledStaticPolicy
 
     public bool AppliesToOutput => PolicyCategories.AppliesToOutput(Definition.Category);
 
-    public void Scan(ReadOnlySpan<char> text, PolicyAction action, ref HitCollector hits)
+    public void Scan(ReadOnlySpan<char> text, in TextProfile profile, PolicyAction action, ref HitCollector hits)
     {
-        if (_gate is not null && !_gate.Passes(text))
+        if (_gate is not null && !_gate.Passes(text, profile))
         {
             return;
         }
@@ -34,7 +34,7 @@ internal sealed class CompiledStaticPolicy
         var first = hits.Count;
         foreach (var matcher in _matchers)
         {
-            matcher.Scan(text, this, action, ref hits);
+            matcher.Scan(text, profile, this, action, ref hits);
         }
 
         if (_matchers.Length > 1)

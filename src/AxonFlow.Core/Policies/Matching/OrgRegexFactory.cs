@@ -29,9 +29,10 @@ internal static class OrgRegexFactory
             return false;
         }
 
+        Regex probe;
         try
         {
-            regex = new Regex(pattern, Options, MatchTimeout);
+            probe = new Regex(pattern, Options);
         }
         catch (RegexParseException ex)
         {
@@ -45,13 +46,16 @@ internal static class OrgRegexFactory
             return false;
         }
 
-        if (regex.IsMatch(string.Empty))
+        // The probe has no timeout: its first matches pay the one-time JIT and automaton construction, which on a busy
+        // machine can exceed the match timeout and would otherwise fail the first real scan of the pattern.
+        if (probe.IsMatch(string.Empty))
         {
-            regex = null;
             error = "pattern matches the empty string, so it would match every request";
             return false;
         }
 
+        _ = probe.Count("warm-up: The quick brown fox jumps over the lazy dog 0123456789.");
+        regex = new Regex(pattern, Options, MatchTimeout);
         error = null;
         return true;
     }

@@ -5,12 +5,32 @@ namespace AxonFlow.Core.Policies.Matching;
 /// <summary>One regex of a policy with its optional gate, anchor window and validator.</summary>
 internal sealed class PatternMatcher(Regex regex, TextGate? gate = null, MatchValidator? validator = null, MatchWindow? window = null)
 {
+    private IReadOnlyList<Regex>? _sources;
+
+    /// <summary>The regex that runs; for a combined matcher, the alternation of <see cref="Sources"/>.</summary>
     public Regex Regex { get; } = regex;
 
-    /// <summary>Reports every non-empty, validated match.</summary>
-    public void Scan(ReadOnlySpan<char> text, CompiledStaticPolicy policy, PolicyAction action, ref HitCollector hits)
+    /// <summary>The individual patterns this matcher stands for.</summary>
+    public IReadOnlyList<Regex> Sources => _sources ?? [Regex];
+
+    /// <summary>
+    /// One alternation for several literal-led patterns: the engine then finds all their keywords in a single vectorised
+    /// multi-string search instead of one pass per pattern. Each part keeps its own options as an inline group.
+    /// </summary>
+    public static PatternMatcher Combine(params Regex[] sources)
     {
-        if (gate is not null && !gate.Passes(text))
+        var alternation = string.Join('|', sources.Select(static r => $"(?{InlineOptions(r.Options)}:{r})"));
+        var combined = new Regex(alternation, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        return new PatternMatcher(combined) { _sources = sources };
+    }
+
+    public static string InlineOptions(RegexOptions options) =>
+        (options.HasFlag(RegexOptions.IgnoreCase) ? "i" : string.Empty) + (options.HasFlag(RegexOptions.Multiline) ? "m" : string.Empty);
+
+    /// <summary>Reports every non-empty, validated match.</summary>
+    public void Scan(ReadOnlySpan<char> text, in TextProfile profile, CompiledStaticPolicy policy, PolicyAction action, ref HitCollector hits)
+    {
+        if (gate is not null && !gate.Passes(text, profile))
         {
             return;
         }

@@ -10,34 +10,35 @@ internal sealed class TextGate
 {
     private readonly SearchValues<string>[] _keywordSets;
     private readonly SearchValues<char>[] _charSets;
-    private readonly bool _needsDigit;
+    private readonly int _minDigitRun;
 
-    private TextGate(SearchValues<string>[] keywordSets, SearchValues<char>[] charSets, bool needsDigit)
+    private TextGate(SearchValues<string>[] keywordSets, SearchValues<char>[] charSets, int minDigitRun)
     {
         _keywordSets = keywordSets;
         _charSets = charSets;
-        _needsDigit = needsDigit;
+        _minDigitRun = minDigitRun;
     }
 
-    public static TextGate Digit { get; } = new([], [], needsDigit: true);
+    /// <summary>A number-like run with at least <paramref name="minimum"/> digits (see <see cref="TextProfile"/>).</summary>
+    public static TextGate DigitRun(int minimum) => new([], [], minimum);
 
     /// <summary>At least one of <paramref name="keywords"/>, compared ordinally ignoring case.</summary>
     public static TextGate AnyKeyword(params string[] keywords) =>
-        new([SearchValues.Create(keywords, StringComparison.OrdinalIgnoreCase)], [], needsDigit: false);
+        new([SearchValues.Create(keywords, StringComparison.OrdinalIgnoreCase)], [], minDigitRun: 0);
 
     /// <summary>At least one of <paramref name="keywords"/>, compared ordinally (for upper-case-only tokens such as <c>AKIA</c>).</summary>
     public static TextGate AnyExactKeyword(params string[] keywords) =>
-        new([SearchValues.Create(keywords, StringComparison.Ordinal)], [], needsDigit: false);
+        new([SearchValues.Create(keywords, StringComparison.Ordinal)], [], minDigitRun: 0);
 
     /// <summary>At least one of the characters of <paramref name="chars"/>.</summary>
-    public static TextGate AnyChar(string chars) => new([], [SearchValues.Create(chars)], needsDigit: false);
+    public static TextGate AnyChar(string chars) => new([], [SearchValues.Create(chars)], minDigitRun: 0);
 
     public TextGate And(TextGate other) =>
-        new([.. _keywordSets, .. other._keywordSets], [.. _charSets, .. other._charSets], _needsDigit || other._needsDigit);
+        new([.. _keywordSets, .. other._keywordSets], [.. _charSets, .. other._charSets], Math.Max(_minDigitRun, other._minDigitRun));
 
-    public bool Passes(ReadOnlySpan<char> text)
+    public bool Passes(ReadOnlySpan<char> text, in TextProfile profile)
     {
-        if (_needsDigit && text.IndexOfAnyInRange('0', '9') < 0)
+        if (profile.LongestDigitRun < _minDigitRun)
         {
             return false;
         }
