@@ -60,7 +60,7 @@ public sealed class HostileInputTests
         Assert.True(elapsed < TimeSpan.FromSeconds(1), $"took {elapsed}");
         Assert.Equal(5_000, result!.Hits.Count);
         Assert.Equal(
-            "PII detected: US Social Security Number (sys_pii_ssn); PII detected: Payment card number (sys_pii_credit_card)",
+            "PII detected: US SSN (Social Security Number) (sys_pii_ssn); PII detected: Payment card number (sys_pii_credit_card)",
             result.BlockReason);
     }
 

@@ -20,7 +20,7 @@ public sealed class AuditWriterTests(DatabaseFixture fixture) : IClassFixture<Da
         var record = Record("audit-fields", "svc-a") with
         {
             UserId = "user-7",
-            BlockReason = "PII detected: US Social Security Number (sys_pii_ssn)",
+            BlockReason = "PII detected: US SSN (Social Security Number) (sys_pii_ssn)",
             Decision = "blocked",
             Policies = [new AuditPolicyHit("sys_pii_ssn", "US SSN", "pii-us", "critical", "block")],
             Provider = "local",

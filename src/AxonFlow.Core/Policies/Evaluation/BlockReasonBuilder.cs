@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace AxonFlow.Core.Policies.Evaluation;
 
-/// <summary>Names every blocking policy once, in text order: "PII detected: US Social Security Number (sys_pii_ssn); …".</summary>
+/// <summary>Names every blocking policy once, in text order: "PII detected: US SSN (Social Security Number) (sys_pii_ssn); …".</summary>
 internal static class BlockReasonBuilder
 {
     public static string Build(IReadOnlyList<PolicyHit> hits, FrozenDictionary<string, string> blockMessages)
