@@ -147,7 +147,7 @@ pg_pids() {
   pm="$(head -n 1 "$PGDATA_DIR/postmaster.pid" 2>/dev/null)" || return 0
   echo "$pm" $(ps -o pid= --ppid "$pm" 2>/dev/null)
 }
-machine_busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+machine_busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; } # user nice system irq softirq
 rss_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 kv() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 audit_rows() { psql "$DATABASE_URL" -Atqc "SELECT count(*) FROM audit_logs WHERE client_id = 'bench'"; }
