@@ -17,7 +17,7 @@
 # request count and wrapped in `timeout`.
 #
 # Knobs (environment): DURATION (s, c=64 runs, default 25), LAT_DURATION (s, c=1 runs, default 10), CONCURRENCY (64),
-# EXACT_REQUESTS (fixed-count audit check, default 20000), WARMUP (s, default 5), BENCH_EXPERIMENTS=1 (diagnostic extra
+# EXACT_REQUESTS (fixed-count audit check, default 20000), WARMUP (s, default 10; tiered JIT needs it), BENCH_EXPERIMENTS=1 (diagnostic extra
 # runs with synchronous_commit=off — NOT durable, to show what the fsync costs), BENCH_PERF=SECONDS (perf record of the
 # axonflow process during an extra c=64 run; needs perf), BENCH_DECOMPOSE=1 (c=1 and c=64 runs of /health/live,
 # /api/v1/identity and /api/v1/mcp/check-input beside /api/request, to split the cost by stage), BENCH_KEEP_LOGS=DIR (copy serve.log and raw outputs there).
@@ -30,7 +30,7 @@ DURATION="${DURATION:-25}"
 LAT_DURATION="${LAT_DURATION:-10}"
 CONCURRENCY="${CONCURRENCY:-64}"
 EXACT_REQUESTS="${EXACT_REQUESTS:-20000}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-10}"
 BENCH_EXPERIMENTS="${BENCH_EXPERIMENTS:-0}"
 BENCH_DECOMPOSE="${BENCH_DECOMPOSE:-0}"
 BENCH_PERF="${BENCH_PERF:-0}"
@@ -218,7 +218,8 @@ wait_http "$MOCK_URL/health" 30 "$MOCK_PID" || die "mock provider did not come u
 
 log "starting axonflow serve on $AX_URL (data dir $HOME_DIR)"
 perf_env=()
-((BENCH_PERF > 0)) && perf_env=(DOTNET_PerfMapEnabled=1) # JIT symbol maps in /tmp for perf; removed at cleanup
+# JIT symbol maps in /tmp for perf (removed at cleanup); W^X off so JIT code is not behind memfd:doublemapper
+((BENCH_PERF > 0)) && perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 env OPENAI_API_KEY=bench-key OPENAI_ENDPOINT="$MOCK_URL" AXONFLOW_CLIENT_RATE_LIMIT_PER_MINUTE=0 "${perf_env[@]}" \
   "$ROOT/axonflow" serve --urls "$AX_URL" --data-dir "$HOME_DIR" >"$WORK/serve.log" 2>&1 &
 AX_PID=$! # the launcher execs dotnet, so this is the server process itself
@@ -242,8 +243,9 @@ log "smoke requests answered by the mock through AxonFlow"
 
 log "warm-up (${WARMUP}s each: mock, /api/request short and 1 KB)"
 wrk_run warm-mock "$MOCK_URL/v1/chat/completions" "$WORK/mock-small.json" "" 8 "$WARMUP" >/dev/null
-wrk_run warm-gov "$AX_URL/api/request" "$WORK/gov-small.json" "$AUTH" 16 "$WARMUP" >/dev/null
-wrk_run warm-gov-1k "$AX_URL/api/request" "$WORK/gov-1k.json" "$AUTH" 16 "$WARMUP" >/dev/null
+wrk_run warm-gov "$AX_URL/api/request" "$WORK/gov-small.json" "$AUTH" "$CONCURRENCY" "$WARMUP" >/dev/null
+wrk_run warm-gov-1k "$AX_URL/api/request" "$WORK/gov-1k.json" "$AUTH" "$CONCURRENCY" "$WARMUP" >/dev/null
+wrk_run warm-gov-c1 "$AX_URL/api/request" "$WORK/gov-small.json" "$AUTH" 1 2 >/dev/null
 
 LOAD_BEFORE="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 START_STAMP="$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -335,6 +337,11 @@ LOAD_AFTER="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 us() { awk -v x="$1" 'BEGIN {printf "%.0f", x}'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", a - b}'; }
 verdict() { awk -v x="$1" -v t="$2" 'BEGIN {print (x <= t) ? "PASS" : "FAIL"}'; }
+# p99s of two separate runs do not subtract well on a busy box: PASS only if even "governed p99 - mock p50" is within
+# budget; FAIL if the baseline itself was clean (mock p99 <= 1 ms) and the difference is over; otherwise NOISY.
+p99_verdict() { # gov_p99 mock_p50 mock_p99 budget
+  awk -v g="$1" -v m50="$2" -v m99="$3" -v t="$4" 'BEGIN {print (g - m50 <= t) ? "PASS" : ((m99 <= 1000 || g - m99 > t) ? "FAIL" : "NOISY")}'
+}
 a50=$(added "$(kv "$L_gov" p50_us)" "$(kv "$L_mock" p50_us)"); a99=$(added "$(kv "$L_gov" p99_us)" "$(kv "$L_mock" p99_us)")
 k50=$(added "$(kv "$L_gov1k" p50_us)" "$(kv "$L_mock1k" p50_us)"); k99=$(added "$(kv "$L_gov1k" p99_us)" "$(kv "$L_mock1k" p99_us)")
 tput_ok=$( ((S_rps >= 3000 && S_errors == 0)) && echo PASS || echo FAIL)
@@ -350,9 +357,10 @@ audit_ok=$( ((E_rows == E_ok && E_ok == EXACT_REQUESTS && E_other == 0 && E_errs
   row "c=1 mock direct p50 / p99 (µs)" "$(us "$(kv "$L_mock" p50_us)") / $(us "$(kv "$L_mock" p99_us)")" "" ""
   row "c=1 /api/request p50 / p99 (µs)" "$(us "$(kv "$L_gov" p50_us)") / $(us "$(kv "$L_gov" p99_us)")" "" ""
   row "c=1 added latency p50 (µs)" "$a50" "≤ 500" "$(verdict "$a50" 500)"
-  row "c=1 added latency p99 (µs)" "$a99" "≤ 2000" "$(verdict "$a99" 2000)"
+  row "c=1 added latency p99 (µs)" "$a99 (gov p99 - mock p50: $(added "$(kv "$L_gov" p99_us)" "$(kv "$L_mock" p50_us)"))" "≤ 2000" "$(p99_verdict "$(kv "$L_gov" p99_us)" "$(kv "$L_mock" p50_us)" "$(kv "$L_mock" p99_us)" 2000)"
   row "c=1 1 KB prompt: mock p50/p99, /api/request p50/p99" "$(us "$(kv "$L_mock1k" p50_us)")/$(us "$(kv "$L_mock1k" p99_us)"), $(us "$(kv "$L_gov1k" p50_us)")/$(us "$(kv "$L_gov1k" p99_us)")" "" ""
-  row "c=1 1 KB prompt added p50 / p99 (µs)" "$k50 / $k99" "≤ 500 / ≤ 2000" "$( [[ $(verdict "$k50" 500) == PASS && $(verdict "$k99" 2000) == PASS ]] && echo PASS || echo FAIL)"
+  k99v="$(p99_verdict "$(kv "$L_gov1k" p99_us)" "$(kv "$L_mock1k" p50_us)" "$(kv "$L_mock1k" p99_us)" 2000)"
+  row "c=1 1 KB prompt added p50 / p99 (µs)" "$k50 / $k99" "≤ 500 / ≤ 2000" "$( [[ $(verdict "$k50" 500) == PASS && $k99v == PASS ]] && echo PASS || echo FAIL)"
   row "c=$CONCURRENCY mock direct (req/s)" "$MOCK_C_RPS" "" ""
   row "c=$CONCURRENCY /api/request throughput (req/s)" "$S_rps" "≥ 3000" "$(((S_rps >= 3000)) && echo PASS || echo FAIL)"
   row "c=$CONCURRENCY /api/request errors (of $S_requests)" "$S_errors (non-2xx $S_non2xx)" "0" "$(((S_errors == 0)) && echo PASS || echo FAIL)"
@@ -376,5 +384,5 @@ audit_ok=$( ((E_rows == E_ok && E_ok == EXACT_REQUESTS && E_other == 0 && E_errs
     for d in "${D_rows[@]}"; do IFS='|' read -r a b c <<<"$d"; printf '| %-58s | %-22s | %-20s |\n' "$a" "$b" "$c"; done
   fi
   echo
-  echo "overall: latency $( [[ $(verdict "$a50" 500) == PASS && $(verdict "$a99" 2000) == PASS ]] && echo PASS || echo FAIL), throughput $tput_ok, audit $audit_ok"
+  echo "overall: latency $( [[ $(verdict "$a50" 500) == PASS && $(p99_verdict "$(kv "$L_gov" p99_us)" "$(kv "$L_mock" p50_us)" "$(kv "$L_mock" p99_us)" 2000) == PASS ]] && echo PASS || echo FAIL), throughput $tput_ok, audit $audit_ok"
 } | tee "$BIN/last-run.txt"
