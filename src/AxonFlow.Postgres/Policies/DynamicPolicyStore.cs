@@ -46,15 +46,15 @@ public sealed class DynamicPolicyStore(OrgScope orgScope)
             long total;
             await using (var count = session.CreateCommand(CountSql))
             {
-                AddFilter(count, filter);
+                PolicyRowReader.AddFilter(count, filter);
                 total = (long)(await count.ExecuteScalarAsync(token))!;
             }
 
             await using var list = session.CreateCommand(ListSql);
-            AddFilter(list, filter);
+            PolicyRowReader.AddFilter(list, filter);
             list.Parameters.Add(new NpgsqlParameter { Value = filter.PageSize });
             list.Parameters.Add(new NpgsqlParameter { Value = (filter.Page - 1) * filter.PageSize });
-            return (await ReadAllAsync(list, token), total);
+            return (await PolicyRowReader.ReadAllAsync(list, PolicyRowReader.Dynamic, token), total);
         }, cancellationToken);
     }
 
@@ -80,7 +80,7 @@ public sealed class DynamicPolicyStore(OrgScope orgScope)
             insert.Parameters.Add(new NpgsqlParameter { Value = policy.Enabled });
             insert.Parameters.Add(new NpgsqlParameter { Value = policy.Tier });
             insert.Parameters.Add(new NpgsqlParameter { Value = changedBy });
-            var created = (await ReadAllAsync(insert, token))[0];
+            var created = (await PolicyRowReader.ReadAllAsync(insert, PolicyRowReader.Dynamic, token))[0];
             await PolicyVersionWriter.RecordAsync(session, PolicyType, created.PolicyId, created.Version, "created", created, changedBy, token);
             return created;
         }, cancellationToken);
@@ -116,7 +116,7 @@ public sealed class DynamicPolicyStore(OrgScope orgScope)
             update.Parameters.Add(new NpgsqlParameter { Value = next.Enabled });
             update.Parameters.Add(new NpgsqlParameter { Value = changedBy });
             update.Parameters.Add(new NpgsqlParameter { Value = changeType == "deleted" });
-            var rows = await ReadAllAsync(update, token);
+            var rows = await PolicyRowReader.ReadAllAsync(update, PolicyRowReader.Dynamic, token);
             if (rows.Count == 0)
             {
                 return new PolicyMutation<DynamicPolicyRow>.NotFound();
@@ -133,34 +133,15 @@ public sealed class DynamicPolicyStore(OrgScope orgScope)
     internal static async Task<IReadOnlyList<DynamicPolicyRow>> LoadOwnAsync(OrgScopedSession session, CancellationToken cancellationToken)
     {
         await using var select = session.CreateCommand($"SELECT {PolicyRowReader.DynamicColumns} FROM dynamic_policies WHERE org_id IS NOT NULL AND deleted_at IS NULL");
-        return await ReadAllAsync(select, cancellationToken);
+        return await PolicyRowReader.ReadAllAsync(select, PolicyRowReader.Dynamic, cancellationToken);
     }
 
     private static async Task<DynamicPolicyRow?> GetAsync(OrgScopedSession session, string policyId, CancellationToken cancellationToken)
     {
         await using var select = session.CreateCommand(GetSql);
         select.Parameters.Add(new NpgsqlParameter { Value = policyId });
-        var rows = await ReadAllAsync(select, cancellationToken);
+        var rows = await PolicyRowReader.ReadAllAsync(select, PolicyRowReader.Dynamic, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    private static void AddFilter(NpgsqlCommand command, PolicyListFilter filter)
-    {
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Category ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Tier ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Enabled ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)PolicyRowReader.LikePattern(filter.Search) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-    }
-
-    private static async Task<IReadOnlyList<DynamicPolicyRow>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<DynamicPolicyRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(PolicyRowReader.Dynamic(reader));
-        }
-
-        return rows;
-    }
 }

@@ -29,7 +29,7 @@ public sealed class PolicyOverrideStore(OrgScope orgScope)
             insert.Parameters.Add(new NpgsqlParameter { Value = row.OverrideReason });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.ExpiresAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.CreatedBy ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            var created = (await ReadAllAsync(insert, token))[0];
+            var created = (await PolicyRowReader.ReadAllAsync(insert, PolicyRowReader.Override, token))[0];
             await PolicyVersionWriter.NotifyAsync(session, token);
             return created;
         }, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class PolicyOverrideStore(OrgScope orgScope)
         {
             await using var revoke = session.CreateCommand($"UPDATE policy_overrides SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING {PolicyRowReader.OverrideColumns}");
             revoke.Parameters.Add(new NpgsqlParameter { Value = id });
-            var rows = await ReadAllAsync(revoke, token);
+            var rows = await PolicyRowReader.ReadAllAsync(revoke, PolicyRowReader.Override, token);
             if (rows.Count == 0)
             {
                 return null;
@@ -57,18 +57,6 @@ public sealed class PolicyOverrideStore(OrgScope orgScope)
     internal static async Task<IReadOnlyList<PolicyOverrideRow>> LoadActiveAsync(OrgScopedSession session, CancellationToken cancellationToken)
     {
         await using var select = session.CreateCommand($"SELECT {PolicyRowReader.OverrideColumns} FROM policy_overrides WHERE revoked_at IS NULL ORDER BY created_at");
-        return await ReadAllAsync(select, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<PolicyOverrideRow>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<PolicyOverrideRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(PolicyRowReader.Override(reader));
-        }
-
-        return rows;
+        return await PolicyRowReader.ReadAllAsync(select, PolicyRowReader.Override, cancellationToken);
     }
 }

@@ -79,6 +79,27 @@ internal static class PolicyRowReader
         RevokedAt = r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11),
     };
 
+    /// <summary>Binds a list filter as parameters $1-$4 (category, tier, enabled, search), NULL meaning "any".</summary>
+    public static void AddFilter(NpgsqlCommand command, PolicyListFilter filter)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Category ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Tier ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Enabled ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)LikePattern(filter.Search) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    }
+
+    public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
     /// <summary>Escapes LIKE wildcards so a search for "50%" finds "50%", not everything.</summary>
     public static string? LikePattern(string? search) =>
         string.IsNullOrWhiteSpace(search)

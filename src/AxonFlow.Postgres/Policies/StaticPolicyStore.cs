@@ -49,15 +49,15 @@ public sealed class StaticPolicyStore(OrgScope orgScope)
             long total;
             await using (var count = session.CreateCommand(CountSql))
             {
-                AddFilter(count, filter);
+                PolicyRowReader.AddFilter(count, filter);
                 total = (long)(await count.ExecuteScalarAsync(token))!;
             }
 
             await using var list = session.CreateCommand(ListSql);
-            AddFilter(list, filter);
+            PolicyRowReader.AddFilter(list, filter);
             list.Parameters.Add(new NpgsqlParameter { Value = filter.PageSize });
             list.Parameters.Add(new NpgsqlParameter { Value = (filter.Page - 1) * filter.PageSize });
-            return (await ReadAllAsync(list, token), total);
+            return (await PolicyRowReader.ReadAllAsync(list, PolicyRowReader.Static, token), total);
         }, cancellationToken);
     }
 
@@ -85,7 +85,7 @@ public sealed class StaticPolicyStore(OrgScope orgScope)
             insert.Parameters.Add(new NpgsqlParameter { Value = policy.Priority });
             insert.Parameters.Add(new NpgsqlParameter { Value = policy.Tags.ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = changedBy });
-            var created = (await ReadAllAsync(insert, token))[0];
+            var created = (await PolicyRowReader.ReadAllAsync(insert, PolicyRowReader.Static, token))[0];
             await PolicyVersionWriter.RecordAsync(session, PolicyType, created.PolicyId, created.Version, "created", created, changedBy, token);
             return created;
         }, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class StaticPolicyStore(OrgScope orgScope)
             update.Parameters.Add(new NpgsqlParameter { Value = next.Tags.ToArray() });
             update.Parameters.Add(new NpgsqlParameter { Value = changedBy });
             update.Parameters.Add(new NpgsqlParameter { Value = changeType == "deleted" });
-            var rows = await ReadAllAsync(update, token);
+            var rows = await PolicyRowReader.ReadAllAsync(update, PolicyRowReader.Static, token);
             if (rows.Count == 0)
             {
                 return new PolicyMutation<StaticPolicyRow>.NotFound();
@@ -141,34 +141,15 @@ public sealed class StaticPolicyStore(OrgScope orgScope)
     internal static async Task<IReadOnlyList<StaticPolicyRow>> LoadOwnAsync(OrgScopedSession session, CancellationToken cancellationToken)
     {
         await using var select = session.CreateCommand($"SELECT {PolicyRowReader.StaticColumns} FROM static_policies WHERE org_id IS NOT NULL AND deleted_at IS NULL");
-        return await ReadAllAsync(select, cancellationToken);
+        return await PolicyRowReader.ReadAllAsync(select, PolicyRowReader.Static, cancellationToken);
     }
 
     private static async Task<StaticPolicyRow?> GetAsync(OrgScopedSession session, string policyId, CancellationToken cancellationToken)
     {
         await using var select = session.CreateCommand(GetSql);
         select.Parameters.Add(new NpgsqlParameter { Value = policyId });
-        var rows = await ReadAllAsync(select, cancellationToken);
+        var rows = await PolicyRowReader.ReadAllAsync(select, PolicyRowReader.Static, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    private static void AddFilter(NpgsqlCommand command, PolicyListFilter filter)
-    {
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Category ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Tier ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Enabled ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)PolicyRowReader.LikePattern(filter.Search) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-    }
-
-    private static async Task<IReadOnlyList<StaticPolicyRow>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<StaticPolicyRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(PolicyRowReader.Static(reader));
-        }
-
-        return rows;
-    }
 }
