@@ -10,6 +10,8 @@ namespace AxonFlow.Server.Governance;
 /// </summary>
 public sealed class ClientRateLimiter(AxonFlowSettings settings, TimeProvider timeProvider)
 {
+    private const int MaxTrackedClients = 10_000;
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<(OrgId, ClientId), Counter> _counters = new();
@@ -32,6 +34,11 @@ public sealed class ClientRateLimiter(AxonFlowSettings settings, TimeProvider ti
             return new RateLimitDecision(true, 0, 0, resetAt);
         }
 
+        if (_counters.Count > MaxTrackedClients)
+        {
+            Sweep(windowStart);
+        }
+
         var counter = _counters.GetOrAdd((identity.Org, identity.Client), _ => new Counter());
         lock (counter)
         {
@@ -48,6 +55,21 @@ public sealed class ClientRateLimiter(AxonFlowSettings settings, TimeProvider ti
             }
 
             return new RateLimitDecision(!consume, limit, Math.Max(0, limit - counter.Count), resetAt);
+        }
+    }
+
+    /// <summary>Forgets clients not seen in the current window, so one-off client ids cannot grow the table forever.</summary>
+    private void Sweep(DateTimeOffset currentWindow)
+    {
+        foreach (var (key, counter) in _counters)
+        {
+            lock (counter)
+            {
+                if (counter.WindowStart < currentWindow)
+                {
+                    _counters.TryRemove(key, out _);
+                }
+            }
         }
     }
 
