@@ -8,9 +8,17 @@ namespace AxonFlow.Postgres.Credentials;
 /// <summary>
 /// Client credentials (<c>api_keys</c>). Issuing runs inside the org scope like any org write; lookup happens before the
 /// org is known, so it goes through the SECURITY DEFINER <c>auth_lookup_api_key()</c> instead of reading the table.
+/// A client id with no credential is remembered as such for a few seconds (a per-request database call saved for
+/// unregistered labels and for guessing); found credentials are never cached, so a revocation applies on the next request.
 /// </summary>
-public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScope, CredentialHasher hasher)
+public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScope, CredentialHasher hasher, TimeProvider timeProvider)
 {
+    private const int MaxRememberedUnregistered = 50_000;
+
+    private static readonly TimeSpan UnregisteredTtl = TimeSpan.FromSeconds(5);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _unregistered = new(StringComparer.Ordinal);
+
     private const string InsertSql = """
         INSERT INTO api_keys (org_id, client_id, tenant_id, secret_hash, secret_prefix, label, expires_at)
         VALUES ($1, $2, $2, $3, $4, $5, $6)
@@ -22,6 +30,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScop
         ArgumentNullException.ThrowIfNull(label);
         var secret = SecretGenerator.NewClientSecret();
         var prefix = SecretGenerator.PrefixOf(secret);
+        _unregistered.TryRemove(client.Value, out _);
         return orgScope.RunAsync(
             org,
             async (session, token) =>
@@ -40,6 +49,32 @@ public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScop
     }
 
     public async Task<IReadOnlyList<StoredCredential>> LookupAsync(ClientId client, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_unregistered.TryGetValue(client.Value, out var until) && until > now)
+        {
+            return [];
+        }
+
+        var credentials = await ReadAsync(client, cancellationToken);
+        if (credentials.Count == 0)
+        {
+            if (_unregistered.Count >= MaxRememberedUnregistered)
+            {
+                _unregistered.Clear();
+            }
+
+            _unregistered[client.Value] = now + UnregisteredTtl;
+        }
+        else
+        {
+            _unregistered.TryRemove(client.Value, out _);
+        }
+
+        return credentials;
+    }
+
+    private async Task<IReadOnlyList<StoredCredential>> ReadAsync(ClientId client, CancellationToken cancellationToken)
     {
         await using var command = appDataSource.CreateCommand(
             "SELECT key_id, org_id, client_id, secret_hash, expires_at, revoked_at, last_used_at FROM auth_lookup_api_key($1)");

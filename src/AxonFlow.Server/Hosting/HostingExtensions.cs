@@ -56,6 +56,7 @@ internal static class HostingExtensions
         services.AddSingleton(sp => new ApiKeyStore(
             sp.GetRequiredService<AxonFlowDataSources>().App,
             sp.GetRequiredService<OrgScope>(),
-            sp.GetRequiredService<CredentialHasher>()));
+            sp.GetRequiredService<CredentialHasher>(),
+            sp.GetRequiredService<TimeProvider>()));
     }
 }

@@ -99,6 +99,19 @@ public sealed class CommunityIdentityTests(DatabaseFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ClientSeenUnregistered_ThenIssuedACredential_MustPresentItOnTheNextRequest()
+    {
+        var beforeIssue = await SendAsync(Basic("late-app", string.Empty));
+        var credential = await _server.IssueCredentialAsync("local-dev-org", "late-app");
+        var afterIssue = await SendAsync(Basic("late-app", string.Empty));
+        var withSecret = await SendAsync(Basic("late-app", credential.Secret));
+
+        await HttpAssert.JsonAsync(beforeIssue, HttpStatusCode.OK);
+        await HttpAssert.ErrorAsync(afterIssue, HttpStatusCode.Unauthorized, "invalid_credentials");
+        await HttpAssert.JsonAsync(withSecret, HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task AuthenticatedRequest_StampsOrgAndClientOnItsLogScope()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/identity");
