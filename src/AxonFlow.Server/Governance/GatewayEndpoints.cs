@@ -39,7 +39,7 @@ internal static class GatewayEndpoints
 
         if (!GovernanceMapping.TryResolveClient(context.GetCallerIdentity(), body.ClientId, out var identity))
         {
-            return ApiErrorWriter.Result(context, StatusCodes.Status403Forbidden, "client_id in the body does not match the authenticated client", ErrorReasons.ClientMismatch);
+            return GovernanceMapping.ClientMismatch(context);
         }
 
         var rate = rateLimiter.Peek(identity);
@@ -104,7 +104,7 @@ internal static class GatewayEndpoints
 
         if (!GovernanceMapping.TryResolveClient(context.GetCallerIdentity(), body.ClientId, out var identity))
         {
-            return ApiErrorWriter.Result(context, StatusCodes.Status403Forbidden, "client_id in the body does not match the authenticated client", ErrorReasons.ClientMismatch);
+            return GovernanceMapping.ClientMismatch(context);
         }
 
         var prompt = body.TokenUsage?.PromptTokens ?? 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AxonFlow.Core.Identity;
 using AxonFlow.Core.Policies;
+using AxonFlow.Server.Errors;
 
 namespace AxonFlow.Server.Governance;
 
@@ -68,6 +69,10 @@ internal static class GovernanceMapping
     }
 
     public static string ProcessingTime(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture) + "ms";
+
+    /// <summary>The 403 for a body whose client_id names someone other than the authenticated caller.</summary>
+    public static IResult ClientMismatch(HttpContext context) =>
+        ApiErrorWriter.Result(context, StatusCodes.Status403Forbidden, "client_id in the body does not match the authenticated client", ErrorReasons.ClientMismatch);
 
     /// <summary>
     /// A body's client_id may only repeat the authenticated client. Community mode without any credential takes it as the

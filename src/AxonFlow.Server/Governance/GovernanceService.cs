@@ -30,7 +30,7 @@ public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router
                 LatencyMs = ElapsedMs(started),
             };
             await audit.WriteAsync(blocked, cancellationToken);
-            return new GovernedOutcome.Blocked(inputEvaluation, blocked.AuditId, timeProvider.GetElapsedTime(started), set.Count);
+            return new GovernedOutcome.Blocked(inputEvaluation, blocked.AuditId, timeProvider.GetElapsedTime(started), set.Count) { StaticChecks = GovernanceMapping.StaticChecks(set) };
         }
 
         // What the org redacts never reaches the provider.
@@ -58,7 +58,7 @@ public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router
                     RiskScore = Math.Max(inputEvaluation.RiskScore, output.RiskScore),
                 };
                 await audit.WriteAsync(answered, cancellationToken);
-                return new GovernedOutcome.Answered(inputEvaluation, output, completion, content, answered.AuditId, timeProvider.GetElapsedTime(started), set.Count);
+                return new GovernedOutcome.Answered(inputEvaluation, output, completion, content, answered.AuditId, timeProvider.GetElapsedTime(started), set.Count) { StaticChecks = GovernanceMapping.StaticChecks(set) };
 
             case LlmResult.Failure failure:
                 var failed = baseRecord with
@@ -93,7 +93,7 @@ public sealed class GovernanceService(PolicySetCache policies, ILlmRouter router
             LatencyMs = ElapsedMs(started),
         };
         await audit.WriteAsync(record, cancellationToken);
-        return new GovernedOutcome.Checked(evaluation, record.AuditId, timeProvider.GetElapsedTime(started), set.Count);
+        return new GovernedOutcome.Checked(evaluation, record.AuditId, timeProvider.GetElapsedTime(started), set.Count) { StaticChecks = GovernanceMapping.StaticChecks(set) };
     }
 
     /// <summary>

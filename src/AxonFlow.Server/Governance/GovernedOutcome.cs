@@ -6,6 +6,9 @@ namespace AxonFlow.Server.Governance;
 /// <summary>How a governed request ended; every outcome has its durable audit row (<c>AuditId</c>) before it is returned.</summary>
 public abstract record GovernedOutcome(PolicyEvaluation Input, Guid AuditId, TimeSpan Elapsed, int PoliciesEvaluated)
 {
+    /// <summary>The check families of the policy set this request was evaluated with (the wire's <c>static_checks</c>).</summary>
+    public IReadOnlyList<string> StaticChecks { get; init; } = [];
+
     public sealed record Blocked(PolicyEvaluation Input, Guid AuditId, TimeSpan Elapsed, int PoliciesEvaluated)
         : GovernedOutcome(Input, AuditId, Elapsed, PoliciesEvaluated);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
-using AxonFlow.Server.Policies;
 using AxonFlow.Server.Providers;
 
 namespace AxonFlow.Server.Governance;
@@ -17,7 +16,7 @@ internal static class ProxyEndpoints
         app.MapPost("/api/v1/process", ProcessAsync).WithTags("Proxy").RequireCallerIdentity();
     }
 
-    private static async Task<IResult> ProcessAsync(HttpContext context, ProxyRequestBody? body, GovernanceService governance, PolicySetCache policies, CancellationToken cancellationToken)
+    private static async Task<IResult> ProcessAsync(HttpContext context, ProxyRequestBody? body, GovernanceService governance, CancellationToken cancellationToken)
     {
         if (body?.Query is null)
         {
@@ -26,7 +25,7 @@ internal static class ProxyEndpoints
 
         if (!GovernanceMapping.TryResolveClient(context.GetCallerIdentity(), body.ClientId, out var identity))
         {
-            return ApiErrorWriter.Result(context, StatusCodes.Status403Forbidden, "client_id in the body does not match the authenticated client", ErrorReasons.ClientMismatch);
+            return GovernanceMapping.ClientMismatch(context);
         }
 
         var requestType = string.IsNullOrWhiteSpace(body.RequestType) ? "chat" : body.RequestType.Trim();
@@ -53,17 +52,16 @@ internal static class ProxyEndpoints
             var check = await governance.CheckAsync(request, $"request_type '{requestType}' is not supported by this build", cancellationToken);
             if (check.Input.IsBlocked)
             {
-                return TypedResults.Ok(Blocked(identity.Client.Value, context.TraceIdentifier, check, await policies.GetAsync(identity.Org, cancellationToken)));
+                return TypedResults.Ok(Blocked(identity.Client.Value, context.TraceIdentifier, check));
             }
 
             return ApiErrorWriter.Result(context, StatusCodes.Status501NotImplemented, $"request_type '{requestType}' is not supported by this AxonFlow build", ErrorReasons.NotImplemented);
         }
 
         var outcome = await governance.ProcessAsync(request, cancellationToken);
-        var set = await policies.GetAsync(identity.Org, cancellationToken);
         return outcome switch
         {
-            GovernedOutcome.Blocked blocked => TypedResults.Ok(Blocked(identity.Client.Value, context.TraceIdentifier, blocked, set)),
+            GovernedOutcome.Blocked blocked => TypedResults.Ok(Blocked(identity.Client.Value, context.TraceIdentifier, blocked)),
             GovernedOutcome.Answered answered => TypedResults.Ok(new ProxyResponse(
                 true,
                 false,
@@ -71,26 +69,26 @@ internal static class ProxyEndpoints
                 new ProxyData(answered.Content, answered.Completion.Provider, answered.Completion.Model, answered.Output.RedactedText is not null || answered.Input.RedactedText is not null),
                 answered.Content,
                 null,
-                PolicyInfo(identity.Client.Value, answered, set, answered.Input.Hits.Concat(answered.Output.Hits).ToList()),
+                PolicyInfo(identity.Client.Value, answered, answered.Input.Hits.Concat(answered.Output.Hits).ToList()),
                 new ProxyMetadata(answered.AuditId, answered.Completion.Provider, answered.Completion.Model, answered.Completion.PromptTokens, answered.Completion.CompletionTokens, answered.Completion.TotalTokens, answered.Completion.CostUsd, answered.Completion.Latency.TotalMilliseconds))),
             GovernedOutcome.ProviderFailed failed => ProviderError(context, failed.Failure),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         };
     }
 
-    private static ProxyResponse Blocked(string tenant, string requestId, GovernedOutcome outcome, Core.Policies.PolicySet set) => new(
+    private static ProxyResponse Blocked(string tenant, string requestId, GovernedOutcome outcome) => new(
         true,
         true,
         requestId,
         null,
         null,
         outcome.Input.BlockReason,
-        PolicyInfo(tenant, outcome, set, outcome.Input.Hits),
+        PolicyInfo(tenant, outcome, outcome.Input.Hits),
         new ProxyMetadata(outcome.AuditId, null, null, 0, 0, 0, null, 0));
 
-    private static ProxyPolicyInfo PolicyInfo(string tenant, GovernedOutcome outcome, Core.Policies.PolicySet set, IReadOnlyList<Core.Policies.PolicyHit> hits) => new(
+    private static ProxyPolicyInfo PolicyInfo(string tenant, GovernedOutcome outcome, IReadOnlyList<Core.Policies.PolicyHit> hits) => new(
         [.. hits.Select(h => h.PolicyId).Distinct(StringComparer.Ordinal)],
-        GovernanceMapping.StaticChecks(set),
+        outcome.StaticChecks,
         GovernanceMapping.ProcessingTime(outcome.Elapsed),
         tenant,
         outcome.Input.RiskScore,

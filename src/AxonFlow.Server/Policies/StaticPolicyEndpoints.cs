@@ -43,10 +43,15 @@ internal static class StaticPolicyEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext context, StaticPolicyBody? body, StaticPolicyStore store, PolicySetCache cache, CancellationToken cancellationToken)
     {
-        if (body is null || StaticPolicyValidation.Validate(body, create: true) is { } error)
+        if (body is null)
         {
-            var message = body is null ? "A JSON body is required" : StaticPolicyValidation.Validate(body, create: true)!;
-            return ApiErrorWriter.Result(context, message.StartsWith("Cannot create system", StringComparison.Ordinal) ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest, message, ErrorReasons.InvalidRequest);
+            return ApiErrorWriter.Result(context, StatusCodes.Status400BadRequest, "A JSON body is required", ErrorReasons.InvalidRequest);
+        }
+
+        if (StaticPolicyValidation.Validate(body, create: true) is { } error)
+        {
+            var status = error.StartsWith("Cannot create system", StringComparison.Ordinal) ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            return ApiErrorWriter.Result(context, status, error, ErrorReasons.InvalidRequest);
         }
 
         var identity = context.GetCallerIdentity();
