@@ -158,6 +158,12 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
                 await settings.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (script.Version == Operations.LegacyBaseline.OrgBackfillVersion)
+            {
+                Log.BackfillOrgSet(logger, context.DeploymentOrg?.Value ?? "(unset)", script.FileName);
+                Log.BackfillKindSet(logger, context.Kind == DeploymentKind.Production ? "production" : "dev", script.FileName);
+            }
+
             await using (var migrate = new NpgsqlCommand(script.Sql, connection, transaction) { CommandTimeout = 0 })
             {
                 await migrate.ExecuteNonQueryAsync(cancellationToken);
@@ -237,6 +243,12 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
 
         [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "FORCE-RLS batch {Batch} reverted with {FileName}_down; the next `migrate up` or boot re-applies it")]
         public static partial void BatchReverted(ILogger logger, int batch, string fileName);
+
+        [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Set app.deployment_org_id={Org} session variable for migration {FileName} backfill")]
+        public static partial void BackfillOrgSet(ILogger logger, string org, string fileName);
+
+        [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Set app.deployment_kind={Kind} session variable for migration {FileName} prod-safety precondition")]
+        public static partial void BackfillKindSet(ILogger logger, string kind, string fileName);
 
         [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Migration version {Version} is recorded as applied but is unknown to this build (was a newer release run against this database?)")]
         public static partial void UnknownAppliedMigration(ILogger logger, int version);
