@@ -13,7 +13,7 @@ public static class AxonFlowCli
         var root = new RootCommand("AxonFlow: a self-hosted governance control plane for AI traffic.");
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(MigrateCommand.Create(stdout, stderr));
-        root.Subcommands.Add(PreflightCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PreflightCommand.Create(stdout));
         root.Subcommands.Add(ProvisionAppRoleCommand.Create(stdout, stderr));
 
         var parseResult = root.Parse(args);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using AxonFlow.Cli.Preflight;
+using Microsoft.Extensions.Configuration;
 
 namespace AxonFlow.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class PreflightCommand
 {
     private const int MaxEvidenceLength = 200;
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout)
     {
         var evidence = new Option<string?>("--backup-evidence")
         {
@@ -20,14 +21,12 @@ internal static class PreflightCommand
         };
         var command = new Command("preflight", "Pre-upgrade checks against DATABASE_URL (read-only): PASS/WARN/FAIL, exit 1 on any FAIL");
         command.Options.Add(evidence);
-        command.SetAction((parse, token) => RunAsync(parse.GetValue(evidence), stdout, stderr, TimeProvider.System, token));
+        command.SetAction((parse, token) => RunAsync(CliConfiguration.Load(), parse.GetValue(evidence), stdout, TimeProvider.System, token));
         return command;
     }
 
-    public static async Task<int> RunAsync(string? backupEvidence, TextWriter stdout, TextWriter stderr, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IConfiguration configuration, string? backupEvidence, TextWriter stdout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stderr);
-        var configuration = CliConfiguration.Load();
         var environment = PreflightEnvironment.Read(configuration);
         var owner = OwnerDatabase.Resolve(configuration);
         var facts = await PreflightRunner.GatherAsync(owner, environment, Sanitize(backupEvidence), timeProvider, cancellationToken);

@@ -3,6 +3,7 @@ using AxonFlow.Cli.Provisioning;
 using AxonFlow.Postgres.Connections;
 using AxonFlow.Postgres.Operations;
 using AxonFlow.Postgres.Roles;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace AxonFlow.Cli.Commands;
@@ -24,15 +25,14 @@ internal static class ProvisionAppRoleCommand
             "provision-app-role",
             "Set and verify the runtime roles' passwords from APP_ROLE_PASSWORD and PLATFORM_ADMIN_PASSWORD (as the DATABASE_URL owner)");
         command.Options.Add(dryRun);
-        command.SetAction((parse, token) => RunAsync(parse.GetValue(dryRun), stdout, stderr, token));
+        command.SetAction((parse, token) => RunAsync(CliConfiguration.Load(), parse.GetValue(dryRun), stdout, stderr, token));
         return command;
     }
 
-    public static async Task<int> RunAsync(bool dryRun, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IConfiguration configuration, bool dryRun, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var configuration = CliConfiguration.Load();
         var owner = OwnerDatabase.Resolve(configuration);
         if (owner.ConnectionString is not { } ownerConnectionString)
         {

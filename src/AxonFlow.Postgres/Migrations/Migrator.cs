@@ -58,6 +58,7 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
 
             var applied = await AppliedMigrations.ReadAsync(connection, cancellationToken);
             ThrowOnDrift(applied);
+            await ThrowIfProdSafetyAbortsAsync(connection, applied, context, targetVersion, cancellationToken);
 
             var ran = 0;
             foreach (var script in catalog.Scripts)
@@ -141,6 +142,26 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
         {
             Log.UnknownAppliedMigration(logger, version);
         }
+    }
+
+    /// <summary>Refuses the whole run, before anything is applied, when the org backfill is pending and would abort.</summary>
+    private async Task ThrowIfProdSafetyAbortsAsync(
+        NpgsqlConnection connection,
+        IReadOnlyDictionary<int, AppliedMigration> applied,
+        MigrationContext context,
+        int? targetVersion,
+        CancellationToken cancellationToken)
+    {
+        var backfill = catalog.Scripts.FirstOrDefault(s => s.Version == Operations.LegacyBaseline.OrgBackfillVersion);
+        if (backfill is null || targetVersion < backfill.Version || (applied.TryGetValue(backfill.Version, out var row) && row.Success)
+            || ProdSafety.AbortReason(context) is not { } reason)
+        {
+            return;
+        }
+
+        await RecordAsync(connection, null, backfill, 0, success: false, reason, cancellationToken);
+        Log.Failed(logger, backfill.FileName, reason);
+        throw new MigrationFailedException(backfill.FileName, reason, new InvalidOperationException(reason));
     }
 
     private async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, MigrationContext context, CancellationToken cancellationToken)
