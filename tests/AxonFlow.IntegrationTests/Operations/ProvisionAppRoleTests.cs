@@ -182,6 +182,36 @@ public sealed class ProvisionAppRoleTests(PrivateClusterFixture cluster)
         }
     }
 
+    [Fact]
+    public async Task WrapperScript_RealProcess_SetsOnceThenRefusesAMismatchWithExitOne()
+    {
+        var database = await PrepareAsync("provwrapper");
+        var script = Path.Combine(ScriptProcess.RepositoryRoot, "scripts", "operators", "provision-app-role.sh");
+        var environment = new Dictionary<string, string>
+        {
+            ["AXONFLOW_BIN"] = ScriptProcess.AxonFlowShim,
+            ["DATABASE_URL"] = cluster.OwnerConnectionString(database),
+            ["APP_ROLE_PASSWORD"] = AppPassword,
+            ["PLATFORM_ADMIN_PASSWORD"] = AdminPassword,
+        };
+
+        var first = await ScriptProcess.RunAsync(script, environment);
+        var again = await ScriptProcess.RunAsync(script, environment);
+        var mismatch = await ScriptProcess.RunAsync(script, new Dictionary<string, string>(environment) { ["PLATFORM_ADMIN_PASSWORD"] = "other-admin-password-0123456789" });
+        var dryRun = await ScriptProcess.RunAsync(script, environment, "--dry-run");
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Contains("AXONFLOW_DB_APP_ROLE_URL=postgres://axonflow_app_role:$APP_ROLE_PASSWORD@", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("password unchanged", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, mismatch.ExitCode);
+        Assert.Contains("role axonflow_platform_admin already has a password and it is not PLATFORM_ADMIN_PASSWORD", mismatch.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("axonflow_app_role: password unchanged (it already accepts the supplied one) (dry run: nothing changed)", dryRun.Stdout, StringComparison.Ordinal);
+        Assert.All(new[] { first, again, mismatch, dryRun }, r => Assert.DoesNotContain(AppPassword, r.Stdout + r.Stderr, StringComparison.Ordinal));
+        Assert.All(new[] { first, again, mismatch, dryRun }, r => Assert.DoesNotContain(AdminPassword, r.Stdout + r.Stderr, StringComparison.Ordinal));
+    }
+
     private async Task<string> PrepareAsync(string purpose)
     {
         var database = await cluster.CreateMigratedDatabaseAsync(purpose);
