@@ -15,4 +15,7 @@ public enum CallerAuthentication
 
     /// <summary>A client secret matched a stored credential.</summary>
     Credential,
+
+    /// <summary>A customer-portal user's session cookie (<c>axonflow_session</c>).</summary>
+    PortalSession,
 }

@@ -36,6 +36,9 @@ public sealed record AxonFlowSettings
 
     public IReadOnlySet<AdminPoolWorker> EnabledWorkers { get; init; } = new HashSet<AdminPoolWorker>();
 
+    /// <summary>Customer-portal session lifetimes and login limits.</summary>
+    public Portal.PortalSettings Portal { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

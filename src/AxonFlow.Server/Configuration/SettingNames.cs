@@ -21,4 +21,8 @@ public static class SettingNames
     public const string Home = "AXONFLOW_HOME";
     public const string MaxRequestBodyBytes = "AXONFLOW_MAX_REQUEST_BODY_BYTES";
     public const string ClientRateLimitPerMinute = "AXONFLOW_CLIENT_RATE_LIMIT_PER_MINUTE";
+    public const string PortalSessionIdleMinutes = "AXONFLOW_PORTAL_SESSION_IDLE_MINUTES";
+    public const string PortalSessionAbsoluteHours = "AXONFLOW_PORTAL_SESSION_ABSOLUTE_HOURS";
+    public const string PortalLoginIpLimit = "AXONFLOW_PORTAL_LOGIN_IP_LIMIT";
+    public const string PortalLoginAccountLimit = "AXONFLOW_PORTAL_LOGIN_ACCOUNT_LIMIT";
 }

@@ -87,6 +87,7 @@ public static class SettingsReader
         }
 
         var workers = ReadWorkers(Value, mode, errors);
+        var portal = Portal.PortalSettings.Read(Value, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -125,6 +126,7 @@ public static class SettingsReader
             MaxRequestBodyBytes = maxBodyBytes,
             ClientRateLimitPerMinute = rateLimit,
             EnabledWorkers = workers,
+            Portal = portal,
         };
     }
 

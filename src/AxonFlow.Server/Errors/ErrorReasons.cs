@@ -23,4 +23,10 @@ public static class ErrorReasons
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";
+    public const string SessionRequired = "session_required";
+    public const string InvalidSession = "invalid_session";
+    public const string SessionExpired = "session_expired";
+    public const string Forbidden = "forbidden";
+    public const string CrossSiteRequest = "cross_site_request";
+    public const string OrgSuspended = "org_suspended";
 }

@@ -4,6 +4,8 @@ using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
 using AxonFlow.Server.Identity;
+using AxonFlow.Server.Portal;
+using AxonFlow.Server.Scim;
 using AxonFlow.Server.Telemetry;
 
 namespace AxonFlow.Server.Hosting;
@@ -24,6 +26,7 @@ public static class AxonFlowApplication
         builder.Services.AddAxonFlowHealth();
         builder.Services.AddAxonFlowTelemetry();
         builder.Services.AddAuditTrail();
+        builder.Services.AddCustomerPortal();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AxonFlow agent API";
@@ -40,11 +43,15 @@ public static class AxonFlowApplication
         app.UseAxonFlowErrors();
         app.UseRouting();
         app.UseCallerAuthentication();
+        app.UsePortalSessions();
+        app.UseScimAuthentication();
         app.UseClientRateLimit();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
         app.MapAuditEndpoints();
         app.MapGovernanceEndpoints();
+        app.MapCustomerPortalEndpoints();
+        app.MapScimEndpoints();
         app.MapMetricsEndpoint();
 
         // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
