@@ -104,6 +104,8 @@ internal sealed class ScimUserState
                 return SetName(value, passwords);
             case "roles":
                 return SetRoles(value);
+            case "password" when value is null:
+                return null;
             case "password":
                 if (!ScimJson.TryString(value, out var password))
                 {

@@ -45,12 +45,23 @@ internal sealed class CliProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments) => Start(environment, null, arguments);
+
+    /// <summary>Runs to completion with <paramref name="input"/> written to standard input (then closed).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(IReadOnlyDictionary<string, string>? environment, string input, params string[] arguments)
+    {
+        using var process = Start(environment, input, arguments);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        return (exitCode, process.Stdout, process.Stderr);
+    }
+
+    private static CliProcess Start(IReadOnlyDictionary<string, string>? environment, string? input, string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
@@ -74,7 +85,14 @@ internal sealed class CliProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        return new CliProcess(Process.Start(startInfo)!);
+        var process = new CliProcess(Process.Start(startInfo)!);
+        if (input is not null)
+        {
+            process._process.StandardInput.Write(input);
+            process._process.StandardInput.Close();
+        }
+
+        return process;
     }
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)

@@ -10,6 +10,8 @@ public sealed class CliUsageTests
     [InlineData("migrate", "status", "--help")]
     [InlineData("migrate", "up", "--help")]
     [InlineData("migrate", "down", "--help")]
+    [InlineData("portal", "--help")]
+    [InlineData("portal", "user", "add", "--help")]
     public async Task Help_WorksOnEveryCommand(params string[] arguments)
     {
         var (exitCode, stdout, _) = await CliProcess.RunAsync(null, arguments);
@@ -24,6 +26,8 @@ public sealed class CliUsageTests
     [InlineData("migrate", "down")]
     [InlineData("frobnicate")]
     [InlineData("migrate")]
+    [InlineData("portal", "user", "add", "--org", "o")]
+    [InlineData("portal", "user")]
     public async Task UsageError_ExitsTwoWithOneLine(params string[] arguments)
     {
         var (exitCode, stdout, stderr) = await CliProcess.RunAsync(null, arguments);
