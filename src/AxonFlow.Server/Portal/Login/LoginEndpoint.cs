@@ -21,8 +21,14 @@ internal sealed partial class LoginEndpoint(
     LoginRateLimiter limiter,
     AxonFlowSettings settings,
     TimeProvider timeProvider,
-    ILogger<LoginEndpoint> logger)
+    ILogger<LoginEndpoint> logger) : IDisposable
 {
+    /// <summary>
+    /// Argon2id takes 19 MiB per verification; a flood of logins from many addresses must not multiply that without bound,
+    /// so at most two verifications per core run at once and the rest wait their turn.
+    /// </summary>
+    private readonly SemaphoreSlim _hashing = new(Math.Max(2, 2 * Environment.ProcessorCount));
+
     public async Task<IResult> ProcessAsync(HttpContext context, LoginRequest? request, CancellationToken cancellationToken)
     {
         if (CrossSiteRequests.IsRefused(context.Request))
@@ -54,7 +60,17 @@ internal sealed partial class LoginEndpoint(
         }
 
         var candidate = await users.LookupForLoginAsync(email.Value, cancellationToken);
-        var verification = passwords.Verify(password, candidate?.PasswordHash);
+        PasswordVerification verification;
+        await _hashing.WaitAsync(cancellationToken);
+        try
+        {
+            verification = passwords.Verify(password, candidate?.PasswordHash);
+        }
+        finally
+        {
+            _hashing.Release();
+        }
+
         if (candidate is null || !verification.Matches || !candidate.Active
             || (request.OrgId is { Length: > 0 } org && !string.Equals(org.Trim(), candidate.Org.Value, StringComparison.Ordinal)))
         {
@@ -74,7 +90,7 @@ internal sealed partial class LoginEndpoint(
             candidate.UserId,
             now,
             now + settings.Portal.SessionLifetime,
-            verification.NeedsRehash ? passwords.Hash(password) : null,
+            verification.NeedsRehash ? await HashAsync(password, cancellationToken) : null,
             cancellationToken);
         SessionCookie.Write(context, settings, started.Token, settings.Portal.SessionLifetime);
         Log.SignedIn(logger, candidate.UserId, candidate.Org.Value);
@@ -93,6 +109,21 @@ internal sealed partial class LoginEndpoint(
         if (SessionCookie.Read(context.Request) is { } old && await sessions.LookupAsync(old, cancellationToken) is { } previous)
         {
             await sessions.EndAsync(previous.Org, previous.SessionId, cancellationToken);
+        }
+    }
+
+    public void Dispose() => _hashing.Dispose();
+
+    private async Task<string> HashAsync(string password, CancellationToken cancellationToken)
+    {
+        await _hashing.WaitAsync(cancellationToken);
+        try
+        {
+            return passwords.Hash(password);
+        }
+        finally
+        {
+            _hashing.Release();
         }
     }
 
