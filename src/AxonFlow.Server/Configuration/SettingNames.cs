@@ -21,4 +21,7 @@ public static class SettingNames
     public const string Home = "AXONFLOW_HOME";
     public const string MaxRequestBodyBytes = "AXONFLOW_MAX_REQUEST_BODY_BYTES";
     public const string ClientRateLimitPerMinute = "AXONFLOW_CLIENT_RATE_LIMIT_PER_MINUTE";
+    public const string NodeHeartbeatSeconds = "AXONFLOW_NODE_HEARTBEAT_SECONDS";
+    public const string NodeStaleIntervals = "AXONFLOW_NODE_STALE_INTERVALS";
+    public const string NodeLimitGraceSeconds = "AXONFLOW_NODE_LIMIT_GRACE_SECONDS";
 }

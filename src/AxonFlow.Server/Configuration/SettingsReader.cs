@@ -4,6 +4,7 @@ using AxonFlow.Core.Credentials;
 using AxonFlow.Core.Identity;
 using AxonFlow.Core.Isolation;
 using AxonFlow.Postgres.Connections;
+using AxonFlow.Server.Nodes;
 
 namespace AxonFlow.Server.Configuration;
 
@@ -87,6 +88,7 @@ public static class SettingsReader
         }
 
         var workers = ReadWorkers(Value, mode, errors);
+        var nodes = NodeSettingsReader.Read(Value, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -125,6 +127,7 @@ public static class SettingsReader
             MaxRequestBodyBytes = maxBodyBytes,
             ClientRateLimitPerMinute = rateLimit,
             EnabledWorkers = workers,
+            Nodes = nodes,
         };
     }
 

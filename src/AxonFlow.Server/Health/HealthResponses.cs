@@ -21,7 +21,7 @@ public sealed record VersionFloor(string Minimum, string Recommended);
 
 public sealed record SdkCompatibility(string MinSdkVersion, string RecommendedSdkVersion);
 
-public sealed record HealthComponents(DatabaseHealth Database, MigrationsHealth Migrations, RlsHealth Rls, IReadOnlyList<Providers.ProviderHealth> Providers);
+public sealed record HealthComponents(DatabaseHealth Database, MigrationsHealth Migrations, RlsHealth Rls, IReadOnlyList<Providers.ProviderHealth> Providers, Nodes.NodesHealth Nodes);
 
 public sealed record DatabaseHealth(string Status, double? LatencyMs, string? Error);
 

@@ -1,9 +1,11 @@
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
+using AxonFlow.Server.Clients;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
 using AxonFlow.Server.Identity;
+using AxonFlow.Server.Nodes;
 using AxonFlow.Server.Telemetry;
 
 namespace AxonFlow.Server.Hosting;
@@ -21,6 +23,8 @@ public static class AxonFlowApplication
         builder.Services.AddAxonFlowData(runtime);
         builder.Services.AddAxonFlowErrors();
         builder.Services.AddCallerAuthentication();
+        builder.Services.AddClientIdentification();
+        builder.Services.AddNodes(runtime.Settings);
         builder.Services.AddAxonFlowHealth();
         builder.Services.AddAxonFlowTelemetry();
         builder.Services.AddAuditTrail();
@@ -40,6 +44,7 @@ public static class AxonFlowApplication
         app.UseAxonFlowErrors();
         app.UseRouting();
         app.UseCallerAuthentication();
+        app.UseClientIdentification();
         app.UseClientRateLimit();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();

@@ -38,7 +38,8 @@ public sealed class AxonFlowTestServer : IAsyncDisposable
         Func<AxonFlowSettings, AxonFlowSettings>? configureSettings = null,
         TimeProvider? timeProvider = null,
         string? appConnectionString = null,
-        IReadOnlyDictionary<string, string?>? providerSettings = null)
+        IReadOnlyDictionary<string, string?>? providerSettings = null,
+        Action<IServiceCollection>? services = null)
     {
         var settings = new AxonFlowSettings { Home = Path.Combine(Path.GetTempPath(), "axonflow-test-home") };
         settings = configureSettings?.Invoke(settings) ?? settings;
@@ -61,8 +62,19 @@ public sealed class AxonFlowTestServer : IAsyncDisposable
             {
                 builder.Services.Replace(ServiceDescriptor.Singleton(timeProvider));
             }
+
+            services?.Invoke(builder.Services);
         });
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         return new AxonFlowTestServer(app, client, logs);
     }
