@@ -1,3 +1,4 @@
+using AxonFlow.Server.Admin;
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Errors;
@@ -31,6 +32,7 @@ public static class AxonFlowApplication
             return Task.CompletedTask;
         }));
         builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
+        builder.Services.AddAdminApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -41,11 +43,13 @@ public static class AxonFlowApplication
         app.UseRouting();
         app.UseCallerAuthentication();
         app.UseClientRateLimit();
+        app.UseAdminApiKey();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
         app.MapAuditEndpoints();
         app.MapGovernanceEndpoints();
         app.MapMetricsEndpoint();
+        app.MapAdminEndpoints();
 
         // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
         app.MapOpenApi("/openapi/v1.json");
