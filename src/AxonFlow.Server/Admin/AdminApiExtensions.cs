@@ -1,5 +1,6 @@
 using AxonFlow.Postgres.Connections;
 using AxonFlow.Postgres.Organizations;
+using AxonFlow.Server.Errors;
 
 namespace AxonFlow.Server.Admin;
 
@@ -22,7 +23,13 @@ internal static partial class AdminApiExtensions
 
     public static void MapAdminEndpoints(this WebApplication app)
     {
-        var admin = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAdminKey();
+        var admin = app.MapGroup("/api/v1/admin")
+            .WithTags("Admin")
+            .RequireAdminKey()
+            .WithMetadata(
+                ErrorResponse(StatusCodes.Status400BadRequest),
+                ErrorResponse(StatusCodes.Status401Unauthorized),
+                ErrorResponse(StatusCodes.Status503ServiceUnavailable));
         admin.MapAdminOrganizationEndpoints();
         admin.MapAdminCredentialEndpoints();
         admin.MapAdminUsageEndpoints();
@@ -41,6 +48,8 @@ internal static partial class AdminApiExtensions
                 break;
         }
     }
+
+    private static ProducesResponseTypeMetadata ErrorResponse(int statusCode) => new(statusCode, typeof(ApiError), ["application/json"]);
 
     private static partial class Log
     {

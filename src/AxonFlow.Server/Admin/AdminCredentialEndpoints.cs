@@ -2,6 +2,7 @@ using AxonFlow.Core.Identity;
 using AxonFlow.Postgres.Credentials;
 using AxonFlow.Postgres.Organizations;
 using AxonFlow.Postgres.OrgScoping;
+using AxonFlow.Server.Errors;
 
 namespace AxonFlow.Server.Admin;
 
@@ -14,12 +15,18 @@ internal static class AdminCredentialEndpoints
     public static void MapAdminCredentialEndpoints(this RouteGroupBuilder admin)
     {
         var credentials = admin.MapGroup("/organizations/{orgId}/credentials");
-        credentials.MapPost("/", IssueAsync).WithSummary("Issue a client credential; the secret is shown once");
-        credentials.MapGet("/", ListAsync).WithSummary("List the org's client credentials (never their secrets)");
-        credentials.MapGet("/{clientId}", GetAsync).WithSummary("One client credential (never its secret)");
-        credentials.MapPost("/{clientId}/rotate", RotateAsync).WithSummary("Issue a new secret; the old ones stop at once or after grace_seconds");
-        credentials.MapPost("/{clientId}/revoke", RevokeAsync).WithSummary("Revoke every secret of the credential");
-        credentials.MapDelete("/{clientId}", RevokeAsync).WithSummary("Revoke every secret of the credential");
+        credentials.MapPost("/", IssueAsync).WithSummary("Issue a client credential; the secret is shown once")
+            .Produces<IssuedCredentialResponse>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
+        credentials.MapGet("/", ListAsync).WithSummary("List the org's client credentials (never their secrets)")
+            .Produces<CredentialListResponse>().Produces<ApiError>(StatusCodes.Status404NotFound);
+        credentials.MapGet("/{clientId}", GetAsync).WithSummary("One client credential (never its secret)")
+            .Produces<CredentialView>().Produces<ApiError>(StatusCodes.Status404NotFound);
+        credentials.MapPost("/{clientId}/rotate", RotateAsync).WithSummary("Issue a new secret; the old ones stop at once or after grace_seconds")
+            .Produces<IssuedCredentialResponse>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
+        credentials.MapPost("/{clientId}/revoke", RevokeAsync).WithSummary("Revoke every secret of the credential")
+            .Produces<RevokedCredentialResponse>().Produces<ApiError>(StatusCodes.Status404NotFound);
+        credentials.MapDelete("/{clientId}", RevokeAsync).WithSummary("Revoke every secret of the credential")
+            .Produces<RevokedCredentialResponse>().Produces<ApiError>(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> IssueAsync(

@@ -10,7 +10,7 @@ namespace AxonFlow.Server.Admin;
 internal static class AdminDiagnosticsEndpoints
 {
     public static void MapAdminDiagnosticsEndpoints(this RouteGroupBuilder admin) =>
-        admin.MapGet("/diagnostics/rls", GetRlsAsync).WithSummary("Row-level-security diagnostics");
+        admin.MapGet("/diagnostics/rls", GetRlsAsync).WithSummary("Row-level-security diagnostics").Produces<RlsDiagnosticsResponse>();
 
     private static async Task<IResult> GetRlsAsync(RlsDiagnostics appDiagnostics, AxonFlowDataSources dataSources, CancellationToken cancellationToken)
     {

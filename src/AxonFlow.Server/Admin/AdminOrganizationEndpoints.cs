@@ -1,6 +1,7 @@
 using AxonFlow.Postgres.Credentials;
 using AxonFlow.Postgres.Organizations;
 using AxonFlow.Postgres.OrgScoping;
+using AxonFlow.Server.Errors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AxonFlow.Server.Admin;
@@ -14,13 +15,16 @@ internal static class AdminOrganizationEndpoints
     public static void MapAdminOrganizationEndpoints(this RouteGroupBuilder admin)
     {
         var organizations = admin.MapGroup("/organizations");
-        organizations.MapPost("/", CreateAsync).WithSummary("Create an organization");
-        organizations.MapGet("/", ListAsync).WithSummary("List organizations, page by page");
-        organizations.MapGet("/{orgId}", GetAsync).WithSummary("One organization");
+        organizations.MapPost("/", CreateAsync).WithSummary("Create an organization")
+            .Produces<OrganizationView>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status409Conflict);
+        organizations.MapGet("/", ListAsync).WithSummary("List organizations, page by page").Produces<OrganizationListResponse>();
+        organizations.MapGet("/{orgId}", GetAsync).WithSummary("One organization").Produces<OrganizationView>().Produces<ApiError>(StatusCodes.Status404NotFound);
         organizations.MapPost("/{orgId}/suspend", (HttpContext c, string orgId, OrgScope s, OrganizationStore o, AdminActionLog l, CancellationToken t) =>
-            SetStatusAsync(c, orgId, OrganizationStatuses.Suspended, s, o, l, t)).WithSummary("Suspend an organization: its credentials stop authenticating on the next request");
+            SetStatusAsync(c, orgId, OrganizationStatuses.Suspended, s, o, l, t)).WithSummary("Suspend an organization: its credentials stop authenticating on the next request")
+            .Produces<OrganizationView>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
         organizations.MapPost("/{orgId}/resume", (HttpContext c, string orgId, OrgScope s, OrganizationStore o, AdminActionLog l, CancellationToken t) =>
-            SetStatusAsync(c, orgId, OrganizationStatuses.Active, s, o, l, t)).WithSummary("Resume a suspended organization");
+            SetStatusAsync(c, orgId, OrganizationStatuses.Active, s, o, l, t)).WithSummary("Resume a suspended organization")
+            .Produces<OrganizationView>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, CreateOrganizationBody? body, OrgScope scope, OrganizationStore store, AdminActionLog actions, CancellationToken cancellationToken)

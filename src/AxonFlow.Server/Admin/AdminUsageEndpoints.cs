@@ -1,6 +1,7 @@
 using AxonFlow.Postgres.Organizations;
 using AxonFlow.Postgres.OrgScoping;
 using AxonFlow.Postgres.Usage;
+using AxonFlow.Server.Errors;
 
 namespace AxonFlow.Server.Admin;
 
@@ -8,7 +9,8 @@ namespace AxonFlow.Server.Admin;
 internal static class AdminUsageEndpoints
 {
     public static void MapAdminUsageEndpoints(this RouteGroupBuilder admin) =>
-        admin.MapGet("/organizations/{orgId}/usage", GetUsageAsync).WithSummary("An organization's usage per day and per client");
+        admin.MapGet("/organizations/{orgId}/usage", GetUsageAsync).WithSummary("An organization's usage per day and per client")
+            .Produces<UsageResponse>().Produces<ApiError>(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> GetUsageAsync(
         HttpContext context, string orgId, string? from, string? to, OrgScope scope, OrganizationStore organizations, TimeProvider timeProvider, CancellationToken cancellationToken)
