@@ -23,4 +23,6 @@ public static class ErrorReasons
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";
+    public const string InvalidAdminKey = "invalid_admin_key";
+    public const string AdminPoolNotConfigured = "admin_pool_not_configured";
 }

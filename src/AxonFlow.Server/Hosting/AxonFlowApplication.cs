@@ -1,3 +1,4 @@
+using AxonFlow.Server.Admin;
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Clients;
@@ -35,6 +36,7 @@ public static class AxonFlowApplication
             return Task.CompletedTask;
         }));
         builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
+        builder.Services.AddAdminApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -46,11 +48,13 @@ public static class AxonFlowApplication
         app.UseCallerAuthentication();
         app.UseClientIdentification();
         app.UseClientRateLimit();
+        app.UseAdminApiKey();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
         app.MapAuditEndpoints();
         app.MapGovernanceEndpoints();
         app.MapMetricsEndpoint();
+        app.MapAdminEndpoints();
 
         // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
         app.MapOpenApi("/openapi/v1.json");

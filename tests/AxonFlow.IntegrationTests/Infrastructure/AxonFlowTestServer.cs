@@ -39,14 +39,15 @@ public sealed class AxonFlowTestServer : IAsyncDisposable
         TimeProvider? timeProvider = null,
         string? appConnectionString = null,
         IReadOnlyDictionary<string, string?>? providerSettings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool withPlatformAdmin = true)
     {
         var settings = new AxonFlowSettings { Home = Path.Combine(Path.GetTempPath(), "axonflow-test-home") };
         settings = configureSettings?.Invoke(settings) ?? settings;
         var runtime = new AxonFlowRuntime(
             settings,
             appConnectionString ?? database.ConnectionStrings.App,
-            database.ConnectionStrings.PlatformAdmin,
+            withPlatformAdmin ? database.ConnectionStrings.PlatformAdmin : null,
             "test-credential-hash-key-0123456789abcdef")
         {
             // Explicit provider settings (none = the built-in local provider), never the test process's environment.
