@@ -36,6 +36,12 @@ public sealed record AxonFlowSettings
 
     public IReadOnlySet<AdminPoolWorker> EnabledWorkers { get; init; } = new HashSet<AdminPoolWorker>();
 
+    /// <summary>The deployment license validated at start-up (<c>AXONFLOW_LICENSE_KEY</c>); null without one.</summary>
+    public Licensing.DeploymentLicense? License { get; init; }
+
+    /// <summary>The keys plugin license tokens (<c>X-License-Token</c>) are verified with.</summary>
+    public Licensing.PluginTokenKeys PluginTokenKeys { get; init; } = Licensing.PluginTokenKeys.None;
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

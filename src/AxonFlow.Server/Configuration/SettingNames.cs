@@ -21,4 +21,8 @@ public static class SettingNames
     public const string Home = "AXONFLOW_HOME";
     public const string MaxRequestBodyBytes = "AXONFLOW_MAX_REQUEST_BODY_BYTES";
     public const string ClientRateLimitPerMinute = "AXONFLOW_CLIENT_RATE_LIMIT_PER_MINUTE";
+    public const string LicenseKey = "AXONFLOW_LICENSE_KEY";
+    public const string LicensePublicKeys = "AXONFLOW_LICENSE_PUBLIC_KEYS";
+    public const string PluginClaimedPublicKey = "AXONFLOW_PLUGIN_CLAIMED_PUBLIC_KEY";
+    public const string PluginClaimedSigningKey = "AXONFLOW_PLUGIN_CLAIMED_SIGNING_KEY";
 }

@@ -23,4 +23,9 @@ public static class ErrorReasons
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";
+    public const string InvalidLicenseToken = "invalid_license_token";
+    public const string CrossQuadrantToken = "cross_quadrant_token";
+    public const string ScopeMismatch = "scope_mismatch";
+    public const string TenantMismatch = "tenant_mismatch";
+    public const string LicenseRevoked = "license_revoked";
 }

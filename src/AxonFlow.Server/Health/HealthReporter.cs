@@ -18,7 +18,8 @@ public sealed partial class HealthReporter(
     RlsDiagnostics rlsDiagnostics,
     Providers.ILlmRouter router,
     TimeProvider timeProvider,
-    ILogger<HealthReporter> logger)
+    ILogger<HealthReporter> logger,
+    Licensing.DeploymentLicenseContext license)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
@@ -33,10 +34,11 @@ public sealed partial class HealthReporter(
         var rls = database.Status == "connected" ? await CheckRlsAsync(timeout.Token) : new RlsHealth("unknown", null, null, 0, 0, []);
 
         var providers = router.Health;
-        var status = database.Status != "connected" ? "unhealthy"
-            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") || providers.All(p => !p.Healthy) ? "degraded"
-            : "healthy";
         var now = timeProvider.GetUtcNow();
+        var inGrace = license.IsInGraceAt(now);
+        var status = database.Status != "connected" ? "unhealthy"
+            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") || providers.All(p => !p.Healthy) || inGrace ? "degraded"
+            : "healthy";
         var uptime = now - _startedAt;
         return new HealthResponse(
             status,
@@ -53,7 +55,8 @@ public sealed partial class HealthReporter(
             new HealthComponents(database, migrations, rls, providers),
             now,
             FormatUptime(uptime),
-            (long)uptime.TotalSeconds);
+            (long)uptime.TotalSeconds,
+            new LicenseHealth(license.Tier, license.ExpiresAt, inGrace, license.MaxNodes, license.GraceEndsAt));
     }
 
     private async Task<DatabaseHealth> CheckDatabaseAsync(CancellationToken cancellationToken)

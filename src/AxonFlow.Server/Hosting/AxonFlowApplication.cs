@@ -4,6 +4,7 @@ using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
 using AxonFlow.Server.Identity;
+using AxonFlow.Server.Licensing;
 using AxonFlow.Server.Telemetry;
 
 namespace AxonFlow.Server.Hosting;
@@ -20,6 +21,7 @@ public static class AxonFlowApplication
         builder.AddAxonFlowHosting(runtime);
         builder.Services.AddAxonFlowData(runtime);
         builder.Services.AddAxonFlowErrors();
+        builder.Services.AddAxonFlowLicensing(runtime.Settings);
         builder.Services.AddCallerAuthentication();
         builder.Services.AddAxonFlowHealth();
         builder.Services.AddAxonFlowTelemetry();
