@@ -58,7 +58,9 @@ internal static class LicenseCommand
         var maxNodes = new Option<int?>("--max-nodes") { Description = "Live agent nodes allowed (default: the tier's)" };
         maxNodes.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 1_000_000)
+            // Read the token itself: a value that is not a number already has the parser's own error.
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var nodes)
+                && nodes is < 1 or > 1_000_000)
             {
                 result.AddError("--max-nodes must be a whole number from 1 to 1000000");
             }
@@ -141,7 +143,7 @@ internal static class LicenseCommand
             Description = "Accept list to apply: self-hosted (deployment loader, with its grace), saas-plugin or saas-sdk",
             DefaultValueFactory = _ => "self-hosted",
         };
-        context.AcceptOnlyFromAmong("self-hosted", "saas-plugin", "saas-sdk");
+        context.Validators.Add(result => Check(result, value => value is "self-hosted" or "saas-plugin" or "saas-sdk", "--context must be self-hosted, saas-plugin or saas-sdk"));
         var command = new Command("verify", "Verify a token's signature and validity: exit 0 valid, 1 invalid with the reason");
         command.Arguments.Add(token);
         command.Options.Add(keyDir);
