@@ -13,6 +13,7 @@ public static class AxonFlowCli
         var root = new RootCommand("AxonFlow: a self-hosted governance control plane for AI traffic.");
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(MigrateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LicenseCommand.Create(stdout, stderr, Console.In));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -39,6 +39,11 @@ public sealed record AxonFlowSettings
 
     /// <summary>Node heartbeat, stale window and node-limit grace (<c>AXONFLOW_NODE_*</c>).</summary>
     public NodeSettings Nodes { get; init; } = new();
+    /// <summary>The deployment license validated at start-up (<c>AXONFLOW_LICENSE_KEY</c>); null without one.</summary>
+    public Licensing.DeploymentLicense? License { get; init; }
+
+    /// <summary>The keys plugin license tokens (<c>X-License-Token</c>) are verified with.</summary>
+    public Licensing.PluginTokenKeys PluginTokenKeys { get; init; } = Licensing.PluginTokenKeys.None;
 
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;

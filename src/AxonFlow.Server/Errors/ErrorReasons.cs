@@ -25,4 +25,9 @@ public static class ErrorReasons
     public const string Internal = "internal_error";
     public const string InvalidAdminKey = "invalid_admin_key";
     public const string AdminPoolNotConfigured = "admin_pool_not_configured";
+    public const string InvalidLicenseToken = "invalid_license_token";
+    public const string CrossQuadrantToken = "cross_quadrant_token";
+    public const string ScopeMismatch = "scope_mismatch";
+    public const string TenantMismatch = "tenant_mismatch";
+    public const string LicenseRevoked = "license_revoked";
 }

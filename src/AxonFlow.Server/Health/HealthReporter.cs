@@ -19,7 +19,8 @@ public sealed partial class HealthReporter(
     Providers.ILlmRouter router,
     Nodes.NodeHealthCheck nodeHealth,
     TimeProvider timeProvider,
-    ILogger<HealthReporter> logger)
+    ILogger<HealthReporter> logger,
+    Licensing.DeploymentLicenseContext license)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
@@ -35,10 +36,11 @@ public sealed partial class HealthReporter(
         var nodes = database.Status == "connected" ? await nodeHealth.CheckAsync(timeout.Token) : nodeHealth.Unknown;
 
         var providers = router.Health;
-        var status = database.Status != "connected" ? "unhealthy"
-            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") || providers.All(p => !p.Healthy) || nodes.OverLimit ? "degraded"
-            : "healthy";
         var now = timeProvider.GetUtcNow();
+        var inGrace = license.IsInGraceAt(now);
+        var status = database.Status != "connected" ? "unhealthy"
+            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") || providers.All(p => !p.Healthy) || nodes.OverLimit || inGrace ? "degraded"
+            : "healthy";
         var uptime = now - _startedAt;
         return new HealthResponse(
             status,
@@ -55,7 +57,8 @@ public sealed partial class HealthReporter(
             new HealthComponents(database, migrations, rls, providers, nodes),
             now,
             FormatUptime(uptime),
-            (long)uptime.TotalSeconds);
+            (long)uptime.TotalSeconds,
+            new LicenseHealth(license.Tier, license.ExpiresAt, inGrace, license.MaxNodes, license.GraceEndsAt));
     }
 
     private async Task<DatabaseHealth> CheckDatabaseAsync(CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
 using AxonFlow.Server.Identity;
 using AxonFlow.Server.Nodes;
+using AxonFlow.Server.Licensing;
 using AxonFlow.Server.Telemetry;
 
 namespace AxonFlow.Server.Hosting;
@@ -23,6 +24,7 @@ public static class AxonFlowApplication
         builder.AddAxonFlowHosting(runtime);
         builder.Services.AddAxonFlowData(runtime);
         builder.Services.AddAxonFlowErrors();
+        builder.Services.AddAxonFlowLicensing(runtime.Settings);
         builder.Services.AddCallerAuthentication();
         builder.Services.AddClientIdentification();
         builder.Services.AddNodes(runtime.Settings);
