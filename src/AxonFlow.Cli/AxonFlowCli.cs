@@ -14,6 +14,7 @@ public static class AxonFlowCli
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(MigrateCommand.Create(stdout, stderr));
         root.Subcommands.Add(PortalCommand.Create(stdout, stderr, Console.In));
+        root.Subcommands.Add(LicenseCommand.Create(stdout, stderr, Console.In));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -5,6 +5,7 @@ using AxonFlow.Postgres.Portal;
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Hosting;
 using AxonFlow.Server.Policies;
+using AxonFlow.Server.Portal.ApiKeys;
 using AxonFlow.Server.Portal.Login;
 using AxonFlow.Server.Portal.ScimTokens;
 using AxonFlow.Server.Portal.Sessions;
@@ -29,7 +30,6 @@ internal static class PortalExtensions
         services.AddSingleton(sp => new PortalSessionStore(AppPool(sp), sp.GetRequiredService<Postgres.OrgScoping.OrgScope>(), sp.GetRequiredService<CredentialHasher>()));
         services.AddSingleton(sp => new ScimTokenStore(AppPool(sp), sp.GetRequiredService<Postgres.OrgScoping.OrgScope>(), sp.GetRequiredService<CredentialHasher>()));
         services.AddSingleton<SsoSettingsStore>();
-        services.AddSingleton<UsageStore>();
         services.AddSingleton<SsoSettingsService>();
         services.AddSingleton<LoginRateLimiter>();
         services.AddSingleton<LoginEndpoint>();
@@ -44,6 +44,7 @@ internal static class PortalExtensions
 
         var portal = app.MapGroup("/api/v1/portal").WithTags("Portal").RequirePortalSession();
         portal.MapPortalUsageEndpoints();
+        portal.MapPortalApiKeyEndpoints();
         portal.MapPortalUserEndpoints();
         portal.MapPortalSsoEndpoints();
         portal.MapPortalScimTokenEndpoints();

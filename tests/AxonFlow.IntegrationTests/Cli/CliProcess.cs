@@ -45,23 +45,30 @@ internal sealed class CliProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments) => Start(environment, null, arguments);
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Start(environment, redirectInput: false, arguments);
 
-    /// <summary>Runs to completion with <paramref name="input"/> written to standard input (then closed).</summary>
+    /// <summary>Runs with <paramref name="input"/> on standard input (then closed), e.g. a token read with '-'.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string input, params string[] arguments) =>
+        RunWithInputAsync((IReadOnlyDictionary<string, string>?)null, input, arguments);
+
+    /// <summary>The same, with a controlled environment (e.g. <c>DATABASE_URL</c>).</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(IReadOnlyDictionary<string, string>? environment, string input, params string[] arguments)
     {
-        using var process = Start(environment, input, arguments);
+        using var process = Start(environment, redirectInput: true, arguments);
+        await process._process.StandardInput.WriteAsync(input);
+        process._process.StandardInput.Close();
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(90));
         return (exitCode, process.Stdout, process.Stderr);
     }
 
-    private static CliProcess Start(IReadOnlyDictionary<string, string>? environment, string? input, string[] arguments)
+    private static CliProcess Start(IReadOnlyDictionary<string, string>? environment, bool redirectInput, string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
@@ -85,14 +92,7 @@ internal sealed class CliProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var process = new CliProcess(Process.Start(startInfo)!);
-        if (input is not null)
-        {
-            process._process.StandardInput.Write(input);
-            process._process.StandardInput.Close();
-        }
-
-        return process;
+        return new CliProcess(Process.Start(startInfo)!);
     }
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)

@@ -88,6 +88,27 @@ public sealed class PortalCrossOrgTests(DatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ApiKeys_OfOrgB_CannotBeListedRotatedOrRevokedByOrgA()
+    {
+        var clientId = "xorg-b-app-" + Guid.NewGuid().ToString("N")[..6];
+        var secret = (await HttpAssert.JsonAsync(await _b.PostAsync("/api/v1/portal/api-keys", new { client_id = clientId }), HttpStatusCode.Created)).GetProperty("client_secret").GetString()!;
+
+        var list = await HttpAssert.JsonAsync(await _a.GetAsync("/api/v1/portal/api-keys"), HttpStatusCode.OK);
+        var rotate = await _a.PostAsync($"/api/v1/portal/api-keys/{clientId}/rotate", new { });
+        var revoke = await _a.DeleteAsync($"/api/v1/portal/api-keys/{clientId}");
+        var reuse = await _a.PostAsync("/api/v1/portal/api-keys", new { client_id = clientId });
+
+        Assert.DoesNotContain(clientId, list.GetRawText(), StringComparison.Ordinal);
+        await HttpAssert.ErrorAsync(rotate, HttpStatusCode.NotFound, "not_found");
+        await HttpAssert.ErrorAsync(revoke, HttpStatusCode.NotFound, "not_found");
+        await HttpAssert.ErrorAsync(reuse, HttpStatusCode.Conflict, "conflict");
+        Assert.Equal(1L, await PortalSeed.CountAsync(fixture.Database, "SELECT count(*) FROM api_keys WHERE client_id = $1 AND org_id = $2 AND revoked_at IS NULL", clientId, OrgB));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/identity");
+        request.Headers.Authorization = AxonFlowTestServer.Basic(clientId, secret);
+        Assert.Equal(HttpStatusCode.OK, (await _server.Client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Users_OfOrgB_AreNotListedForOrgA()
     {
         var json = await HttpAssert.JsonAsync(await _a.GetAsync("/api/v1/portal/users"), HttpStatusCode.OK);
