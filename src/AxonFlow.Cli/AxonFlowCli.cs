@@ -30,6 +30,8 @@ public static class AxonFlowCli
         var root = new RootCommand("AxonFlow: a self-hosted governance control plane for AI traffic.");
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(MigrateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PortalCommand.Create(stdout, stderr, Console.In));
+        root.Subcommands.Add(LicenseCommand.Create(stdout, stderr, Console.In));
         root.Subcommands.Add(PreflightCommand.Create(stdout));
         root.Subcommands.Add(ProvisionAppRoleCommand.Create(stdout, stderr));
         return root;

@@ -27,7 +27,7 @@ internal static class PreflightCommand
 
     public static async Task<int> RunAsync(IConfiguration configuration, string? backupEvidence, TextWriter stdout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var environment = PreflightEnvironment.Read(configuration);
+        var environment = PreflightEnvironment.Read(configuration, timeProvider);
         var owner = OwnerDatabase.Resolve(configuration);
         var facts = await PreflightRunner.GatherAsync(owner, environment, Sanitize(backupEvidence), timeProvider, cancellationToken);
         return await PreflightReport.WriteAsync(PreflightRunner.Evaluate(facts), stdout);

@@ -78,6 +78,11 @@ internal static class ServeCommand
 
             return 1;
         }
+        catch (Server.Nodes.NodeLimitExceededException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message);
+            return 1;
+        }
         catch (Exception ex) when (ex is PostgresBinariesNotFoundException or EmbeddedPostgresException or MigrationChecksumMismatchException
             or MigrationFailedException or BootRefusedException or Npgsql.NpgsqlException or IOException)
         {

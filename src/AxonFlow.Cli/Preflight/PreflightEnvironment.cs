@@ -37,12 +37,18 @@ internal sealed record PreflightEnvironment
     /// <summary>Problems with <c>DEPLOYMENT_MODE</c> and the worker switches, worded as the agent words them.</summary>
     public IReadOnlyList<string> SwitchErrors { get; init; } = [];
 
+    /// <summary>The organization a valid <c>AXONFLOW_LICENSE_KEY</c> licenses; it becomes the deployment org.</summary>
+    public OrgId? LicensedOrg { get; init; }
+
+    /// <summary>Why the deployment license (if any is required or set) would refuse boot, worded as the agent words it.</summary>
+    public IReadOnlyList<string> LicenseProblems { get; init; } = [];
+
     public bool OrgIdInvalid => OrgIdValue is not null && Org is null;
 
-    /// <summary>The org migration 003 would stamp: <c>ORG_ID</c>, or the dev sentinel when it is unset.</summary>
-    public OrgId BackfillOrg => Org ?? OrgId.LocalDev;
+    /// <summary>The deployment org as the agent resolves it: the licensed org, else <c>ORG_ID</c>; null when neither is set.</summary>
+    public OrgId? EffectiveOrg => LicensedOrg ?? Org;
 
-    public static PreflightEnvironment Read(IConfiguration configuration)
+    public static PreflightEnvironment Read(IConfiguration configuration, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         string? Value(string name) => configuration[name] is { } raw && raw.Trim() is { Length: > 0 } trimmed ? trimmed : null;
@@ -74,6 +80,8 @@ internal sealed record PreflightEnvironment
         }
 
         var workers = SettingsReader.ReadWorkers(Value, mode, errors);
+        var licenseProblems = new List<string>();
+        var license = Server.Licensing.DeploymentLicenseReader.Read(Value, mode, timeProvider, licenseProblems);
         return new PreflightEnvironment
         {
             DeploymentKindValue = kindValue,
@@ -87,6 +95,8 @@ internal sealed record PreflightEnvironment
             AdminApiKeySet = Value(SettingNames.AdminApiKey) is not null,
             Workers = workers,
             SwitchErrors = errors,
+            LicensedOrg = license?.Payload.LicensedOrg,
+            LicenseProblems = licenseProblems,
         };
     }
 }

@@ -15,4 +15,22 @@ public enum CallerAuthentication
 
     /// <summary>A client secret matched a stored credential.</summary>
     Credential,
+
+    /// <summary>Enterprise mode: the secret was the deployment license key (seed 003); the client id is the Basic username.</summary>
+    LicenseKey,
+
+    /// <summary>A customer-portal user's session cookie (<c>axonflow_session</c>).</summary>
+    PortalSession,
+}
+
+public static class CallerAuthenticationNames
+{
+    /// <summary>How the identity endpoint and the auth metrics name it.</summary>
+    public static string ToWireName(this CallerAuthentication authentication) => authentication switch
+    {
+        CallerAuthentication.Credential => "credential",
+        CallerAuthentication.LicenseKey => "license_key",
+        CallerAuthentication.PortalSession => "portal_session",
+        _ => "unverified",
+    };
 }

@@ -1,57 +1,48 @@
-using AxonFlow.Core.Credentials;
 using AxonFlow.Core.Identity;
+using AxonFlow.Postgres.Audit;
 using AxonFlow.Postgres.OrgScoping;
 using Npgsql;
 
 namespace AxonFlow.Postgres.Credentials;
 
 /// <summary>
-/// Client credentials (<c>api_keys</c>). Issuing runs inside the org scope like any org write; lookup happens before the
-/// org is known, so it goes through the SECURITY DEFINER <c>auth_lookup_api_key()</c> instead of reading the table.
-/// A client id with no credential is remembered as such for a few seconds (a per-request database call saved for
-/// unregistered labels and for guessing); found credentials are never cached, so a revocation applies on the next request.
+/// Client credentials (<c>api_keys</c>) on the authentication path. Lookup happens before the org is known, so it goes
+/// through the SECURITY DEFINER <c>auth_lookup_api_key_v2()</c> instead of reading the table; it also returns the owning
+/// organization's status, so suspending an org takes effect on the next request. A client id with no credential is
+/// remembered as such for a few seconds (<see cref="UnregisteredClientCache"/>); found credentials are never cached, so a
+/// revocation or suspension applies on the next request on every node.
 /// </summary>
-public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScope, CredentialHasher hasher, TimeProvider timeProvider)
+public sealed class ApiKeyStore(
+    NpgsqlDataSource appDataSource,
+    OrgScope orgScope,
+    CredentialIssuer issuer,
+    UnregisteredClientCache unregistered,
+    TimeProvider timeProvider)
 {
-    private const int MaxRememberedUnregistered = 50_000;
+    private const string LookupSql =
+        "SELECT key_id, org_id, client_id, secret_hash, expires_at, revoked_at, last_used_at, org_status FROM auth_lookup_api_key_v2($1)";
 
-    private static readonly TimeSpan UnregisteredTtl = TimeSpan.FromSeconds(5);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _unregistered = new(StringComparer.Ordinal);
-
-    private const string InsertSql = """
-        INSERT INTO api_keys (org_id, client_id, tenant_id, secret_hash, secret_prefix, label, expires_at)
-        VALUES ($1, $2, $2, $3, $4, $5, $6)
-        RETURNING id
-        """;
-
-    public Task<IssuedCredential> IssueAsync(OrgId org, ClientId client, string label, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a secret for a caller-chosen client id in its own org scope (tests, registration flows); refused only when
+    /// another org holds the id. The lifecycle operations (issue, list, rotate, revoke) are on <see cref="CredentialIssuer"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another org holds the client id.</exception>
+    public async Task<IssuedCredential> IssueAsync(OrgId org, ClientId client, string label, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(label);
-        var secret = SecretGenerator.NewClientSecret();
-        var prefix = SecretGenerator.PrefixOf(secret);
-        _unregistered.TryRemove(client.Value, out _);
-        return orgScope.RunAsync(
+        var outcome = await orgScope.RunAsync(
             org,
-            async (session, token) =>
-            {
-                await using var insert = session.CreateCommand(InsertSql);
-                insert.Parameters.Add(new NpgsqlParameter { Value = org.Value });
-                insert.Parameters.Add(new NpgsqlParameter { Value = client.Value });
-                insert.Parameters.Add(new NpgsqlParameter { Value = hasher.Hash(secret) });
-                insert.Parameters.Add(new NpgsqlParameter { Value = prefix });
-                insert.Parameters.Add(new NpgsqlParameter { Value = label });
-                insert.Parameters.Add(new NpgsqlParameter { Value = (object?)expiresAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-                var id = (Guid)(await insert.ExecuteScalarAsync(token))!;
-                return new IssuedCredential(id, org, client, secret, prefix, expiresAt);
-            },
+            (session, token) => issuer.AddSecretAsync(session, new CredentialRequest(client, label, expiresAt), AuditActor.System, token),
             cancellationToken);
+        return outcome is CredentialIssue.Issued issued
+            ? issued.Credential
+            : throw new InvalidOperationException($"Client id '{client}' is already in use.");
     }
 
     public async Task<IReadOnlyList<StoredCredential>> LookupAsync(ClientId client, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (_unregistered.TryGetValue(client.Value, out var until) && until > now)
+        if (unregistered.IsRemembered(client, now))
         {
             return [];
         }
@@ -59,16 +50,11 @@ public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScop
         var credentials = await ReadAsync(client, cancellationToken);
         if (credentials.Count == 0)
         {
-            if (_unregistered.Count >= MaxRememberedUnregistered)
-            {
-                _unregistered.Clear();
-            }
-
-            _unregistered[client.Value] = now + UnregisteredTtl;
+            unregistered.Remember(client, now);
         }
         else
         {
-            _unregistered.TryRemove(client.Value, out _);
+            unregistered.Forget(client);
         }
 
         return credentials;
@@ -76,8 +62,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScop
 
     private async Task<IReadOnlyList<StoredCredential>> ReadAsync(ClientId client, CancellationToken cancellationToken)
     {
-        await using var command = appDataSource.CreateCommand(
-            "SELECT key_id, org_id, client_id, secret_hash, expires_at, revoked_at, last_used_at FROM auth_lookup_api_key($1)");
+        await using var command = appDataSource.CreateCommand(LookupSql);
         command.Parameters.Add(new NpgsqlParameter { Value = client.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var credentials = new List<StoredCredential>();
@@ -95,7 +80,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource appDataSource, OrgScope orgScop
                 reader.GetFieldValue<byte[]>(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return credentials;

@@ -26,10 +26,17 @@ internal static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireCallerIdentity();
+        group.MapAuditReadRoutes();
+        group.MapPost("/tool-call", ToolCallAsync);
+    }
+
+    /// <summary>Search, per-client listing and export, on a group whose authentication provides the caller identity.</summary>
+    public static RouteGroupBuilder MapAuditReadRoutes(this RouteGroupBuilder group)
+    {
         group.MapPost("/search", SearchAsync);
         group.MapGet("/tenant/{clientId}", ByClientAsync);
-        group.MapPost("/tool-call", ToolCallAsync);
         group.MapGet("/export", ExportAsync);
+        return group;
     }
 
     private static async Task<IResult> SearchAsync(HttpContext context, AuditSearchRequest? request, AuditStore store, CancellationToken cancellationToken)

@@ -11,9 +11,15 @@ namespace AxonFlow.Server.Auth;
 /// Resolves who is calling from the credentials presented, per <c>DEPLOYMENT_MODE</c> (seed 003). Identity headers sent by
 /// the caller never decide the org or the client when credentials are present.
 /// Security invariant: an unknown client, a wrong secret, a revoked and an expired credential all get the same answer and
-/// cost the same hash work, so a caller cannot tell which one it hit.
+/// cost the same hash work, so a caller cannot tell which one it hit. In enterprise mode the deployment license key is
+/// also accepted as the secret (seed 003), compared as keyed hashes in constant time.
 /// </summary>
-public sealed class CallerAuthenticator(AxonFlowSettings settings, ApiKeyStore apiKeys, CredentialHasher hasher, TimeProvider timeProvider)
+public sealed class CallerAuthenticator(
+    AxonFlowSettings settings,
+    ApiKeyStore apiKeys,
+    CredentialHasher hasher,
+    TimeProvider timeProvider,
+    Licensing.DeploymentLicenseContext license)
 {
     private static readonly byte[] DecoyHash = new byte[32];
 
@@ -37,6 +43,12 @@ public sealed class CallerAuthenticator(AxonFlowSettings settings, ApiKeyStore a
         if (!ClientId.TryCreate(clientValue, out var client))
         {
             return new AuthenticationOutcome.Rejected(StatusCodes.Status401Unauthorized, AuthMessages.InvalidClientId, ErrorReasons.InvalidCredentials);
+        }
+
+        // Enterprise: every tenant username may present the deployment license key; the licensed org is the identity's org.
+        if (settings.Mode == DeploymentMode.Enterprise && hasSecret && license.MatchesLicenseKey(credentials!.Secret))
+        {
+            return Authenticated(license.Org ?? settings.DeploymentOrg, client.Value, CallerAuthentication.LicenseKey);
         }
 
         var stored = await apiKeys.LookupAsync(client.Value, cancellationToken);

@@ -1,5 +1,6 @@
 using AxonFlow.Core.Identity;
 using AxonFlow.Core.Isolation;
+using AxonFlow.Server.Nodes;
 
 namespace AxonFlow.Server.Configuration;
 
@@ -35,6 +36,17 @@ public sealed record AxonFlowSettings
     public int ClientRateLimitPerMinute { get; init; } = 6000;
 
     public IReadOnlySet<AdminPoolWorker> EnabledWorkers { get; init; } = new HashSet<AdminPoolWorker>();
+
+    /// <summary>Node heartbeat, stale window and node-limit grace (<c>AXONFLOW_NODE_*</c>).</summary>
+    public NodeSettings Nodes { get; init; } = new();
+    /// <summary>The deployment license validated at start-up (<c>AXONFLOW_LICENSE_KEY</c>); null without one.</summary>
+    public Licensing.DeploymentLicense? License { get; init; }
+
+    /// <summary>The keys plugin license tokens (<c>X-License-Token</c>) are verified with.</summary>
+    public Licensing.PluginTokenKeys PluginTokenKeys { get; init; } = Licensing.PluginTokenKeys.None;
+
+    /// <summary>Customer-portal session lifetimes and login limits.</summary>
+    public Portal.PortalSettings Portal { get; init; } = new();
 
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;

@@ -21,4 +21,15 @@ public static class SettingNames
     public const string Home = "AXONFLOW_HOME";
     public const string MaxRequestBodyBytes = "AXONFLOW_MAX_REQUEST_BODY_BYTES";
     public const string ClientRateLimitPerMinute = "AXONFLOW_CLIENT_RATE_LIMIT_PER_MINUTE";
+    public const string PortalSessionIdleMinutes = "AXONFLOW_PORTAL_SESSION_IDLE_MINUTES";
+    public const string PortalSessionAbsoluteHours = "AXONFLOW_PORTAL_SESSION_ABSOLUTE_HOURS";
+    public const string PortalLoginIpLimit = "AXONFLOW_PORTAL_LOGIN_IP_LIMIT";
+    public const string PortalLoginAccountLimit = "AXONFLOW_PORTAL_LOGIN_ACCOUNT_LIMIT";
+    public const string NodeHeartbeatSeconds = "AXONFLOW_NODE_HEARTBEAT_SECONDS";
+    public const string NodeStaleIntervals = "AXONFLOW_NODE_STALE_INTERVALS";
+    public const string NodeLimitGraceSeconds = "AXONFLOW_NODE_LIMIT_GRACE_SECONDS";
+    public const string LicenseKey = "AXONFLOW_LICENSE_KEY";
+    public const string LicensePublicKeys = "AXONFLOW_LICENSE_PUBLIC_KEYS";
+    public const string PluginClaimedPublicKey = "AXONFLOW_PLUGIN_CLAIMED_PUBLIC_KEY";
+    public const string PluginClaimedSigningKey = "AXONFLOW_PLUGIN_CLAIMED_SIGNING_KEY";
 }

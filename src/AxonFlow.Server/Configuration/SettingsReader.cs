@@ -4,6 +4,7 @@ using AxonFlow.Core.Credentials;
 using AxonFlow.Core.Identity;
 using AxonFlow.Core.Isolation;
 using AxonFlow.Postgres.Connections;
+using AxonFlow.Server.Nodes;
 
 namespace AxonFlow.Server.Configuration;
 
@@ -15,7 +16,10 @@ public static class SettingsReader
 {
     public const string DefaultHome = ".axonflow";
 
-    public static AxonFlowSettings Read(IConfiguration configuration, string? homeOverride = null)
+    /// <param name="configuration">Environment variables and appsettings.</param>
+    /// <param name="homeOverride">The <c>--data-dir</c> of the command, over <c>AXONFLOW_HOME</c>.</param>
+    /// <param name="timeProvider">The clock the deployment license's expiry is checked against (the system clock by default).</param>
+    public static AxonFlowSettings Read(IConfiguration configuration, string? homeOverride = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
@@ -87,6 +91,16 @@ public static class SettingsReader
         }
 
         var workers = ReadWorkers(Value, mode, errors);
+        var portal = Portal.PortalSettings.Read(Value, errors);
+        var nodes = NodeSettingsReader.Read(Value, errors);
+
+        var license = Licensing.DeploymentLicenseReader.Read(Value, mode, timeProvider ?? TimeProvider.System, errors);
+        if (license is not null)
+        {
+            org = Licensing.DeploymentLicenseReader.Reconcile(license, orgValue, org, errors);
+        }
+
+        var pluginTokenKeys = Licensing.PluginTokenKeysReader.Read(Value, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -116,7 +130,7 @@ public static class SettingsReader
             AppRoleUrl = appRoleUrl,
             PlatformAdminUrl = platformAdminUrl,
             DeploymentOrg = org,
-            DeploymentOrgConfigured = orgValue is not null,
+            DeploymentOrgConfigured = orgValue is not null || license is not null,
             Kind = kind,
             Mode = mode,
             AdminApiKey = adminApiKey,
@@ -125,6 +139,10 @@ public static class SettingsReader
             MaxRequestBodyBytes = maxBodyBytes,
             ClientRateLimitPerMinute = rateLimit,
             EnabledWorkers = workers,
+            Portal = portal,
+            Nodes = nodes,
+            License = license,
+            PluginTokenKeys = pluginTokenKeys,
         };
     }
 

@@ -23,4 +23,17 @@ public static class ErrorReasons
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Unavailable = "service_unavailable";
     public const string Internal = "internal_error";
+    public const string SessionRequired = "session_required";
+    public const string InvalidSession = "invalid_session";
+    public const string SessionExpired = "session_expired";
+    public const string Forbidden = "forbidden";
+    public const string CrossSiteRequest = "cross_site_request";
+    public const string OrgSuspended = "org_suspended";
+    public const string InvalidAdminKey = "invalid_admin_key";
+    public const string AdminPoolNotConfigured = "admin_pool_not_configured";
+    public const string InvalidLicenseToken = "invalid_license_token";
+    public const string CrossQuadrantToken = "cross_quadrant_token";
+    public const string ScopeMismatch = "scope_mismatch";
+    public const string TenantMismatch = "tenant_mismatch";
+    public const string LicenseRevoked = "license_revoked";
 }

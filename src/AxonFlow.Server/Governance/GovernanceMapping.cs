@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AxonFlow.Core.Identity;
 using AxonFlow.Core.Policies;
+using AxonFlow.Server.Clients;
 using AxonFlow.Server.Errors;
 
 namespace AxonFlow.Server.Governance;
@@ -55,18 +56,11 @@ internal static class GovernanceMapping
     public static IReadOnlyList<McpMatchedPolicy> Matched(IEnumerable<PolicyHit> hits) =>
         [.. hits.DistinctBy(h => h.PolicyId).Select(h => new McpMatchedPolicy(h.PolicyId, h.Name, h.Category, PolicyWireNames.ToWire(h.Severity), PolicyWireNames.ToWire(h.Action)))];
 
-    /// <summary>The caller's <c>X-Axonflow-Client</c> (e.g. <c>sdk-python/8.1.0</c>) as recorded: printable ASCII, at most 128 characters.</summary>
-    public static string? ClientHeader(HttpContext context)
-    {
-        var value = context.Request.Headers["X-Axonflow-Client"].ToString().Trim();
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        var clean = new string([.. value.Where(c => c is >= ' ' and <= '~').Take(128)]);
-        return clean.Length == 0 ? null : clean;
-    }
+    /// <summary>
+    /// The caller's <c>X-Axonflow-Client</c> as the audit trail records it: the canonical <c>name/version</c>
+    /// (e.g. <c>sdk-python/8.1.0</c>), or null when the header is absent or malformed.
+    /// </summary>
+    public static string? ClientHeader(HttpContext context) => context.GetClientIdentification().HeaderValue;
 
     public static string ProcessingTime(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture) + "ms";
 

@@ -17,8 +17,10 @@ public sealed partial class HealthReporter(
     AxonFlowDataSources dataSources,
     RlsDiagnostics rlsDiagnostics,
     Providers.ILlmRouter router,
+    Nodes.NodeHealthCheck nodeHealth,
     TimeProvider timeProvider,
-    ILogger<HealthReporter> logger)
+    ILogger<HealthReporter> logger,
+    Licensing.DeploymentLicenseContext license)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
@@ -31,12 +33,14 @@ public sealed partial class HealthReporter(
         var database = await CheckDatabaseAsync(timeout.Token);
         var migrations = database.Status == "connected" ? await CheckMigrationsAsync(timeout.Token) : UnknownMigrations();
         var rls = database.Status == "connected" ? await CheckRlsAsync(timeout.Token) : new RlsHealth("unknown", null, null, 0, 0, []);
+        var nodes = database.Status == "connected" ? await nodeHealth.CheckAsync(timeout.Token) : nodeHealth.Unknown;
 
         var providers = router.Health;
-        var status = database.Status != "connected" ? "unhealthy"
-            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") || providers.All(p => !p.Healthy) ? "degraded"
-            : "healthy";
         var now = timeProvider.GetUtcNow();
+        var inGrace = license.IsInGraceAt(now);
+        var status = database.Status != "connected" ? "unhealthy"
+            : migrations.Status != "current" || rls.Status is not ("enforced" or "legacy") || providers.All(p => !p.Healthy) || nodes.OverLimit || inGrace ? "degraded"
+            : "healthy";
         var uptime = now - _startedAt;
         return new HealthResponse(
             status,
@@ -50,10 +54,11 @@ public sealed partial class HealthReporter(
                 PlatformVersion.SdkFloors.ToDictionary(f => f.Client, f => new VersionFloor(f.Minimum, f.Recommended))),
             PlatformVersion.PluginFloors.ToDictionary(f => f.Client, f => new VersionFloor(f.Minimum, f.Recommended)),
             new SdkCompatibility(PlatformVersion.MinimumSdkVersion, PlatformVersion.RecommendedSdkVersion),
-            new HealthComponents(database, migrations, rls, providers),
+            new HealthComponents(database, migrations, rls, providers, nodes),
             now,
             FormatUptime(uptime),
-            (long)uptime.TotalSeconds);
+            (long)uptime.TotalSeconds,
+            new LicenseHealth(license.Tier, license.ExpiresAt, inGrace, license.MaxNodes, license.GraceEndsAt));
     }
 
     private async Task<DatabaseHealth> CheckDatabaseAsync(CancellationToken cancellationToken)

@@ -1,9 +1,15 @@
+using AxonFlow.Server.Admin;
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
+using AxonFlow.Server.Clients;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
 using AxonFlow.Server.Identity;
+using AxonFlow.Server.Nodes;
+using AxonFlow.Server.Licensing;
+using AxonFlow.Server.Portal;
+using AxonFlow.Server.Scim;
 using AxonFlow.Server.Telemetry;
 
 namespace AxonFlow.Server.Hosting;
@@ -20,10 +26,14 @@ public static class AxonFlowApplication
         builder.AddAxonFlowHosting(runtime);
         builder.Services.AddAxonFlowData(runtime);
         builder.Services.AddAxonFlowErrors();
+        builder.Services.AddAxonFlowLicensing(runtime.Settings);
         builder.Services.AddCallerAuthentication();
+        builder.Services.AddClientIdentification();
+        builder.Services.AddNodes(runtime.Settings);
         builder.Services.AddAxonFlowHealth();
         builder.Services.AddAxonFlowTelemetry();
         builder.Services.AddAuditTrail();
+        builder.Services.AddCustomerPortal();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AxonFlow agent API";
@@ -31,6 +41,7 @@ public static class AxonFlowApplication
             return Task.CompletedTask;
         }));
         builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
+        builder.Services.AddAdminApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -40,12 +51,19 @@ public static class AxonFlowApplication
         app.UseAxonFlowErrors();
         app.UseRouting();
         app.UseCallerAuthentication();
+        app.UsePortalSessions();
+        app.UseScimAuthentication();
+        app.UseClientIdentification();
         app.UseClientRateLimit();
+        app.UseAdminApiKey();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
         app.MapAuditEndpoints();
         app.MapGovernanceEndpoints();
+        app.MapCustomerPortalEndpoints();
+        app.MapScimEndpoints();
         app.MapMetricsEndpoint();
+        app.MapAdminEndpoints();
 
         // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
         app.MapOpenApi("/openapi/v1.json");

@@ -9,7 +9,8 @@ public static class BootGuards
     public static IReadOnlyList<string> Evaluate(AxonFlowSettings settings, bool platformAdminConfigured)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return RefuseToBootGuards.Evaluate(settings.EnabledWorkers, settings.UseAppRole, platformAdminConfigured, settings.AdminApiKey is not null);
+        var failures = RefuseToBootGuards.Evaluate(settings.EnabledWorkers, settings.UseAppRole, platformAdminConfigured, settings.AdminApiKey is not null);
+        return Admin.AdminApiGuard.Evaluate(settings) is { } adminApi ? [.. failures, adminApi] : failures;
     }
 
     public static void ThrowIfRefused(AxonFlowSettings settings, bool platformAdminConfigured)

@@ -33,6 +33,9 @@ public sealed partial class DatabaseBootstrap : IAsyncDisposable
 
     public string? ConnectionEnvPath => _embedded?.ConnectionEnvPath;
 
+    /// <summary>The schema owner's pool (DATABASE_URL or the embedded cluster), for operator commands; null when only runtime DSNs are set.</summary>
+    public NpgsqlDataSource? OwnerDataSource => _owner;
+
     public static async Task<DatabaseBootstrap> OpenAsync(AxonFlowSettings settings, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -53,10 +53,19 @@ internal static class HostingExtensions
         services.AddSingleton(sp => new RlsDiagnostics(sp.GetRequiredService<AxonFlowDataSources>().App));
         services.AddSingleton(_ => new CredentialHasher(Encoding.UTF8.GetBytes(runtime.CredentialHashKey)));
         services.AddSingleton(_ => new Fingerprinter(Encoding.UTF8.GetBytes(runtime.CredentialHashKey)));
+        services.AddSingleton<UnregisteredClientCache>();
+        services.AddSingleton<CredentialIssuer>();
         services.AddSingleton(sp => new ApiKeyStore(
             sp.GetRequiredService<AxonFlowDataSources>().App,
             sp.GetRequiredService<OrgScope>(),
-            sp.GetRequiredService<CredentialHasher>(),
+            sp.GetRequiredService<CredentialIssuer>(),
+            sp.GetRequiredService<UnregisteredClientCache>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CredentialChangeListener(
+            sp.GetRequiredService<AxonFlowDataSources>().App,
+            sp.GetRequiredService<UnregisteredClientCache>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CredentialChangeListener>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<CredentialChangeListener>());
     }
 }

@@ -26,7 +26,7 @@ internal static class IdentityEndpoints
             identity.Client.Value,
             identity.Client.Value,
             identity.Mode.ToWireName(),
-            identity.Authentication == CallerAuthentication.Credential ? "credential" : "unverified",
+            identity.Authentication.ToWireName(),
             organization,
             new IdentityHeaders(context.Request.Headers["X-Org-ID"].ToString(), context.Request.Headers["X-Client-ID"].ToString())));
     }

@@ -13,9 +13,12 @@ namespace AxonFlow.Server.Policies;
 /// <summary><c>/api/v1/dynamic-policies</c>: the same verbs as static policies, over ANDed conditions and actions.</summary>
 internal static class DynamicPolicyEndpoints
 {
-    public static void MapDynamicPolicyEndpoints(this IEndpointRouteBuilder app)
+    public static void MapDynamicPolicyEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1/dynamic-policies").WithTags("Dynamic policies").RequireCallerIdentity().MapDynamicPolicyRoutes();
+
+    /// <summary>The routes on a group whose authentication provides the caller identity (Basic auth, or a portal session).</summary>
+    public static RouteGroupBuilder MapDynamicPolicyRoutes(this RouteGroupBuilder group)
     {
-        var group = app.MapGroup("/api/v1/dynamic-policies").WithTags("Dynamic policies").RequireCallerIdentity();
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapPost("/test", Test);
@@ -28,6 +31,7 @@ internal static class DynamicPolicyEndpoints
                 : Task.FromResult(Invalid(c, "enabled is required")));
         group.MapDelete("/{policyId}", DeleteAsync);
         group.MapGet("/{policyId}/versions", VersionsAsync);
+        return group;
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, DynamicPolicyStore store, string? category, string? tier, bool? enabled, string? search, int? page, [FromQuery(Name = "page_size")] int? pageSize, int? limit, int? offset, CancellationToken cancellationToken)

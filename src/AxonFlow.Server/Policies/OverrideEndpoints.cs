@@ -13,12 +13,16 @@ namespace AxonFlow.Server.Policies;
 /// </summary>
 internal static class OverrideEndpoints
 {
-    public static void MapOverrideEndpoints(this IEndpointRouteBuilder app)
+    public static void MapOverrideEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1/overrides").WithTags("Overrides").RequireCallerIdentity().MapOverrideRoutes();
+
+    /// <summary>The routes on a group whose authentication provides the caller identity (Basic auth, or a portal session).</summary>
+    public static RouteGroupBuilder MapOverrideRoutes(this RouteGroupBuilder group)
     {
-        var group = app.MapGroup("/api/v1/overrides").WithTags("Overrides").RequireCallerIdentity();
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListAsync);
         group.MapDelete("/{id:guid}", RevokeAsync);
+        return group;
     }
 
     public static async Task<IResult> CreateAsync(HttpContext context, OverrideBody? body, PolicyOverrideStore store, StaticPolicyStore policies, PolicySetCache cache, TimeProvider timeProvider, CancellationToken cancellationToken)

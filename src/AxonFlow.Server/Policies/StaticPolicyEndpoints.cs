@@ -12,9 +12,12 @@ namespace AxonFlow.Server.Policies;
 /// <summary><c>/api/v1/static-policies</c>: list, create, read, update, toggle, delete, test, effective, versions, overrides.</summary>
 internal static class StaticPolicyEndpoints
 {
-    public static void MapStaticPolicyEndpoints(this IEndpointRouteBuilder app)
+    public static void MapStaticPolicyEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1/static-policies").WithTags("Static policies").RequireCallerIdentity().MapStaticPolicyRoutes();
+
+    /// <summary>The routes on a group whose authentication provides the caller identity (Basic auth, or a portal session).</summary>
+    public static RouteGroupBuilder MapStaticPolicyRoutes(this RouteGroupBuilder group)
     {
-        var group = app.MapGroup("/api/v1/static-policies").WithTags("Static policies").RequireCallerIdentity();
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapPost("/test", Test);
@@ -28,6 +31,7 @@ internal static class StaticPolicyEndpoints
         group.MapPost("/{policyId}/override", (HttpContext c, string policyId, OverrideBody? b, PolicyOverrideStore s, StaticPolicyStore sp, PolicySetCache p, TimeProvider t, CancellationToken ct) =>
             OverrideEndpoints.CreateAsync(c, b is null ? null : b with { PolicyId = policyId, PolicyType = "static" }, s, sp, p, t, ct));
         group.MapDelete("/{policyId}/override", OverrideEndpoints.RevokeForPolicyAsync);
+        return group;
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, StaticPolicyStore store, string? category, string? tier, bool? enabled, string? search, int? page, [FromQuery(Name = "page_size")] int? pageSize, int? limit, int? offset, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class AxonFlowMetrics : IDisposable
     }
 
     public void Authenticated(CallerAuthentication how) =>
-        _authentications.Add(1, new KeyValuePair<string, object?>("outcome", how == CallerAuthentication.Credential ? "credential" : "unverified"));
+        _authentications.Add(1, new KeyValuePair<string, object?>("outcome", how.ToWireName()));
 
     public void AuthenticationRejected(string reason) =>
         _authentications.Add(1, new KeyValuePair<string, object?>("outcome", reason));

@@ -43,21 +43,25 @@ public sealed class HostileInputTests
         var smallTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(small)));
         var largeTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(large)));
 
-        // Linear means about x10; the margin absorbs a shared, busy test machine, not a quadratic pattern (x100).
-        Assert.True(largeTime < TimeSpan.FromSeconds(2), $"100k chars took {largeTime}");
+        // Linear means about x10, quadratic x100. Only the ratio is asserted (fastest of five runs each), so a busy machine
+        // slows both sides alike; wall-clock budgets belong to the benchmarks (docs/benchmarks.md).
         Assert.True(largeTime < (smallTime * 30) + TimeSpan.FromMilliseconds(100), $"10k: {smallTime}, 100k: {largeTime}");
     }
 
     [Fact]
-    public void EvaluateInput_ThousandsOfHits_AreAllReportedQuickly()
+    public void EvaluateInput_ThousandsOfHits_AreAllReportedInLinearTime()
     {
-        var prompt = Repeat("SSN 123-45-6789, card 4111111111111111. ", 100_000);
+        const string Sentence = "SSN 123-45-6789, card 4111111111111111. ";
+        var small = Repeat(Sentence, 10_000);
+        var prompt = Repeat(Sentence, 100_000);
         var set = Build.SystemOnly;
+        set.EvaluateInput(PolicyInput.ForQuery(small));
 
+        var smallTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(small)));
         PolicyEvaluation? result = null;
         var elapsed = Fastest(() => result = set.EvaluateInput(PolicyInput.ForQuery(prompt)));
 
-        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"took {elapsed}");
+        Assert.True(elapsed < (smallTime * 30) + TimeSpan.FromMilliseconds(100), $"500 hits: {smallTime}, 5,000 hits: {elapsed}");
         Assert.Equal(5_000, result!.Hits.Count);
         Assert.Equal(
             "PII detected: US SSN (Social Security Number) (sys_pii_ssn); PII detected: Payment card number (sys_pii_credit_card)",

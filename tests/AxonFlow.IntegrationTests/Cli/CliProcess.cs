@@ -45,10 +45,28 @@ internal sealed class CliProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Start(environment, redirectInput: false, arguments);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input (then closed), e.g. a token read with '-'.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string input, params string[] arguments) =>
+        RunWithInputAsync((IReadOnlyDictionary<string, string>?)null, input, arguments);
+
+    /// <summary>The same, with a controlled environment (e.g. <c>DATABASE_URL</c>).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(IReadOnlyDictionary<string, string>? environment, string input, params string[] arguments)
+    {
+        using var process = Start(environment, redirectInput: true, arguments);
+        await process._process.StandardInput.WriteAsync(input);
+        process._process.StandardInput.Close();
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        return (exitCode, process.Stdout, process.Stderr);
+    }
+
+    private static CliProcess Start(IReadOnlyDictionary<string, string>? environment, bool redirectInput, string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

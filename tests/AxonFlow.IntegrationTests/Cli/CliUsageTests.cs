@@ -10,6 +10,8 @@ public sealed class CliUsageTests
     [InlineData("migrate", "status", "--help")]
     [InlineData("migrate", "up", "--help")]
     [InlineData("migrate", "down", "--help")]
+    [InlineData("portal", "--help")]
+    [InlineData("portal", "user", "add", "--help")]
     [InlineData("preflight", "--help")]
     [InlineData("provision-app-role", "--help")]
     public async Task Help_WorksOnEveryCommand(params string[] arguments)
@@ -26,6 +28,8 @@ public sealed class CliUsageTests
     [InlineData("migrate", "down")]
     [InlineData("frobnicate")]
     [InlineData("migrate")]
+    [InlineData("portal", "user", "add", "--org", "o")]
+    [InlineData("portal", "user")]
     [InlineData("preflight", "--backup-evidence")]
     [InlineData("provision-app-role", "--force")]
     public async Task UsageError_ExitsTwoWithOneLine(params string[] arguments)

@@ -114,7 +114,7 @@ public sealed class ProxyTests(DatabaseFixture fixture) : IClassFixture<Database
             Content = new StringContent("""{"query":"hello there","request_type":"chat","user_id":"u-sdk"}""", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = AxonFlowTestServer.Basic("proxy-a", _secretA);
-        request.Headers.TryAddWithoutValidation("X-Axonflow-Client", "sdk-python/8.1.0\u0007");
+        request.Headers.TryAddWithoutValidation("X-Axonflow-Client", " SDK-Python/8.1.0 ");
 
         await HttpAssert.JsonAsync(await _server.Client.SendAsync(request, TestContext.Current.CancellationToken), HttpStatusCode.OK);
 

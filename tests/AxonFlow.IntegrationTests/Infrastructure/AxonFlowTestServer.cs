@@ -38,14 +38,16 @@ public sealed class AxonFlowTestServer : IAsyncDisposable
         Func<AxonFlowSettings, AxonFlowSettings>? configureSettings = null,
         TimeProvider? timeProvider = null,
         string? appConnectionString = null,
-        IReadOnlyDictionary<string, string?>? providerSettings = null)
+        IReadOnlyDictionary<string, string?>? providerSettings = null,
+        Action<IServiceCollection>? services = null,
+        bool withPlatformAdmin = true)
     {
         var settings = new AxonFlowSettings { Home = Path.Combine(Path.GetTempPath(), "axonflow-test-home") };
         settings = configureSettings?.Invoke(settings) ?? settings;
         var runtime = new AxonFlowRuntime(
             settings,
             appConnectionString ?? database.ConnectionStrings.App,
-            database.ConnectionStrings.PlatformAdmin,
+            withPlatformAdmin ? database.ConnectionStrings.PlatformAdmin : null,
             "test-credential-hash-key-0123456789abcdef")
         {
             // Explicit provider settings (none = the built-in local provider), never the test process's environment.
@@ -61,8 +63,19 @@ public sealed class AxonFlowTestServer : IAsyncDisposable
             {
                 builder.Services.Replace(ServiceDescriptor.Singleton(timeProvider));
             }
+
+            services?.Invoke(builder.Services);
         });
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         return new AxonFlowTestServer(app, client, logs);
     }

@@ -22,6 +22,14 @@ internal static class OrgTables
         ["service_identities"] = "INSERT INTO service_identities (org_id, service_name) VALUES ($1, 'svc')",
         ["agent_audit_logs"] = "INSERT INTO agent_audit_logs (org_id, action) VALUES ($1, 'a')",
         ["policy_versions"] = "INSERT INTO policy_versions (org_id, policy_type, policy_id, version, change_type, snapshot) VALUES ($1, 'static', 'p1', 1, 'created', '{}')",
+        ["portal_users"] = "INSERT INTO portal_users (org_id, email) VALUES ($1, $1 || '@users.test')",
+        ["portal_sessions"] = """
+            WITH u AS (INSERT INTO portal_users (org_id, email) VALUES ($1, $1 || '@sessions.test') RETURNING org_id, id)
+            INSERT INTO portal_sessions (org_id, user_id, token_hash, created_at, last_seen_at, expires_at)
+            SELECT org_id, id, decode(md5($1), 'hex'), now(), now(), now() + interval '1 hour' FROM u
+            """,
+        ["portal_sso_settings"] = "INSERT INTO portal_sso_settings (org_id, protocol) VALUES ($1, 'oidc')",
+        ["scim_tokens"] = "INSERT INTO scim_tokens (org_id, token_hash) VALUES ($1, decode(md5($1), 'hex'))",
     };
 
     public static TheoryData<string> Names => [.. MinimalInserts.Keys];

@@ -186,6 +186,30 @@ public sealed class PreflightChecksTests
         AssertResult(new DeploymentEnvCheck(), new PreflightFactsBuilder().Kind(kind).Org(org), Enum.Parse<CheckOutcome>(outcome), detail);
 
     [Fact]
+    public void DeploymentEnv_LicensedOrgWithoutOrgId_PassesInProduction() =>
+        AssertResult(
+            new DeploymentEnvCheck(),
+            new PreflightFactsBuilder().Org(null).Environment(e => e with { LicensedOrg = Core.Identity.OrgId.Create("acme") }),
+            CheckOutcome.Pass,
+            "DEPLOYMENT_KIND=production, org acme from AXONFLOW_LICENSE_KEY");
+
+    [Fact]
+    public void DeploymentEnv_OrgIdContradictingTheLicense_Fails() =>
+        AssertResult(
+            new DeploymentEnvCheck(),
+            new PreflightFactsBuilder().Org("globex").Environment(e => e with { LicensedOrg = Core.Identity.OrgId.Create("acme") }),
+            CheckOutcome.Fail,
+            "ORG_ID is 'globex' but AXONFLOW_LICENSE_KEY licenses organization 'acme'");
+
+    [Fact]
+    public void DeploymentEnv_LicenseTheAgentWouldRefuse_Fails() =>
+        AssertResult(
+            new DeploymentEnvCheck(),
+            new PreflightFactsBuilder().Environment(e => e with { LicenseProblems = ["AXONFLOW_LICENSE_KEY is required when DEPLOYMENT_MODE=enterprise: …"] }),
+            CheckOutcome.Fail,
+            "the agent would refuse its deployment license: AXONFLOW_LICENSE_KEY is required when DEPLOYMENT_MODE=enterprise");
+
+    [Fact]
     public void RuntimeRoles_Absent_PassWillBeCreated() =>
         AssertResult(new RuntimeRolesCheck(), new PreflightFactsBuilder(), CheckOutcome.Pass, "axonflow_app_role absent (migration 004 will create it); axonflow_platform_admin absent");
 

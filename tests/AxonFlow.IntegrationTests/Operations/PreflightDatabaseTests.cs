@@ -186,6 +186,25 @@ public sealed class PreflightDatabaseTests
         run.Expect("schema-migrations", "PASS", "fresh database");
     }
 
+    [Fact]
+    public async Task EnterpriseLicense_SuppliesTheDeploymentOrg_AndItsAbsenceFails()
+    {
+        await using var database = await LegacySchema.CreateAsync("pflicense");
+        var environment = Production(database);
+        environment.Remove("ORG_ID");
+        environment["DEPLOYMENT_MODE"] = "enterprise";
+        var unlicensed = await PreflightRun.RunAsync(environment);
+        environment["AXONFLOW_LICENSE_KEY"] = Licensing.TestLicenses.Deployment(PreflightRun.Now);
+        environment["AXONFLOW_LICENSE_PUBLIC_KEYS"] = Licensing.TestLicenses.DeploymentPublicKeys;
+
+        var licensed = await PreflightRun.RunAsync(environment);
+
+        unlicensed.Expect("deployment-env", "FAIL", "the agent would refuse its deployment license: AXONFLOW_LICENSE_KEY is required when DEPLOYMENT_MODE=enterprise");
+        licensed.Expect("deployment-env", "PASS", "DEPLOYMENT_KIND=production, org acme from AXONFLOW_LICENSE_KEY");
+        licensed.Expect("org-id-scan", "PASS", "Pass 2 stamps 24 row(s) with the licensed org acme");
+        Assert.DoesNotContain(environment["AXONFLOW_LICENSE_KEY"]!, licensed.Output, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> Production(TestDatabase database) => new()
     {
         ["DATABASE_URL"] = database.ConnectionStrings.Owner,

@@ -31,21 +31,39 @@ internal sealed class DeploymentEnvCheck : IPreflightCheck
                 "Use 1-128 characters of letters, digits, '.', '_', ':', '@' or '-'.");
         }
 
+        if (environment.LicenseProblems.Count > 0)
+        {
+            return CheckResult.Fail(
+                Name,
+                $"the agent would refuse its deployment license: {string.Join(" ", environment.LicenseProblems)}",
+                "Fix AXONFLOW_LICENSE_KEY and AXONFLOW_LICENSE_PUBLIC_KEYS as the message says (docs/licensing.md), then re-run preflight.");
+        }
+
+        if (environment is { LicensedOrg: { } licensed, Org: { } configured } && licensed != configured)
+        {
+            return CheckResult.Fail(
+                Name,
+                $"ORG_ID is '{configured}' but AXONFLOW_LICENSE_KEY licenses organization '{licensed}': the agent refuses to start",
+                $"Unset ORG_ID or set it to '{licensed}'.");
+        }
+
+        var orgText = environment.LicensedOrg is { } licensedOrg ? $"org {licensedOrg} from AXONFLOW_LICENSE_KEY"
+            : environment.Org is { } org ? $"ORG_ID={org}"
+            : $"ORG_ID unset ({OrgId.LocalDevSentinel})";
         if (kind == DeploymentKind.Production)
         {
-            if (environment.Org is not { } org || org.IsLocalDevSentinel)
+            if (environment.EffectiveOrg is not { IsLocalDevSentinel: false })
             {
-                var state = environment.Org is null ? "unset" : "the local-dev-org sentinel";
+                var state = environment.EffectiveOrg is null ? "unset" : "the local-dev-org sentinel";
                 return CheckResult.Fail(
                     Name,
                     $"DEPLOYMENT_KIND=production but ORG_ID is {state}: migration 003 would stop with the prod-safety abort",
                     "Set ORG_ID to your real customer identifier (not local-dev-org) on the agent, then re-run preflight.");
             }
 
-            return CheckResult.Pass(Name, $"DEPLOYMENT_KIND=production, ORG_ID={org}");
+            return CheckResult.Pass(Name, $"DEPLOYMENT_KIND=production, {orgText}");
         }
 
-        var orgText = environment.Org is { } devOrg ? $"ORG_ID={devOrg}" : $"ORG_ID unset ({OrgId.LocalDevSentinel})";
         if (environment.DeploymentKindValue is null)
         {
             return CheckResult.Warn(

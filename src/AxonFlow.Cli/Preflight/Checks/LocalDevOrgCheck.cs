@@ -34,7 +34,7 @@ internal sealed class LocalDevOrgCheck : IPreflightCheck
                 $"Before upgrading, as the owner, re-own them per table (UPDATE <table> SET org_id = '<ORG_ID>' WHERE org_id = '{OrgId.LocalDevSentinel}'), or restore a snapshot from before the dev-mode run.")];
         }
 
-        if (environment.Org is { } org && !org.IsLocalDevSentinel)
+        if (environment.EffectiveOrg is { IsLocalDevSentinel: false } org)
         {
             return [CheckResult.Warn(
                 Name,

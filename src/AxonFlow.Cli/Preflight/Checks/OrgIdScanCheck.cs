@@ -59,9 +59,11 @@ internal sealed class OrgIdScanCheck : IPreflightCheck
             return CheckResult.Pass(Name, $"no rows with an empty org_id in {tables.Count} table(s): the backfill (003) stamps nothing");
         }
 
-        var target = environment.Kind == DeploymentKind.Production && (environment.Org is null || environment.Org.Value.IsLocalDevSentinel)
+        var target = environment.Kind == DeploymentKind.Production && environment.EffectiveOrg is not { IsLocalDevSentinel: false }
             ? "ORG_ID (unset: the prod-safety abort would stop 003, see deployment-env)"
-            : environment.Org is { } org ? $"ORG_ID={org}" : $"{OrgId.LocalDevSentinel} (ORG_ID unset, dev)";
+            : environment.LicensedOrg is { } licensed ? $"the licensed org {licensed}"
+            : environment.Org is { } org ? $"ORG_ID={org}"
+            : $"{OrgId.LocalDevSentinel} (ORG_ID unset, dev)";
         var parts = new List<string>();
         if (saas.Count > 0)
         {

@@ -208,8 +208,9 @@ internal sealed class CompiledCondition
         }
         catch (RegexMatchTimeoutException)
         {
-            // Linear engine plus timeout: only a huge value gets here, and an unproven condition does not fire.
-            return false;
+            // Linear engine plus timeout: only a huge value or a starved machine gets here. Like static patterns, a condition
+            // that could not be evaluated counts as met, so the policy fails closed instead of letting the request through.
+            return true;
         }
     }
 

@@ -52,8 +52,10 @@ internal sealed class PatternMatcher(Regex regex, TextGate? gate = null, MatchVa
         }
         catch (RegexMatchTimeoutException)
         {
-            // Only org patterns carry a timeout; they run on the linear engine, so this means an enormous input. The hits found
-            // so far stand and the rest of this pattern is skipped rather than stalling the request.
+            // Only org patterns carry a timeout; they run on the linear engine, so this means an enormous input or a starved
+            // machine. The scan stops rather than stalling the request, and what could not be proven clean counts as matched:
+            // a block policy blocks, a redact policy masks the whole text. Failing open would let the input through unchecked.
+            hits.Add(policy.CreateHit(action, 0, text.Length));
         }
     }
 
