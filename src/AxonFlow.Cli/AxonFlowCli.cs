@@ -15,6 +15,8 @@ public static class AxonFlowCli
         root.Subcommands.Add(MigrateCommand.Create(stdout, stderr));
         root.Subcommands.Add(PortalCommand.Create(stdout, stderr, Console.In));
         root.Subcommands.Add(LicenseCommand.Create(stdout, stderr, Console.In));
+        root.Subcommands.Add(PreflightCommand.Create(stdout));
+        root.Subcommands.Add(ProvisionAppRoleCommand.Create(stdout, stderr));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

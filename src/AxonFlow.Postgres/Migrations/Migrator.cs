@@ -58,6 +58,7 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
 
             var applied = await AppliedMigrations.ReadAsync(connection, cancellationToken);
             ThrowOnDrift(applied);
+            await ThrowIfProdSafetyAbortsAsync(connection, applied, context, targetVersion, cancellationToken);
 
             var ran = 0;
             foreach (var script in catalog.Scripts)
@@ -143,6 +144,26 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
         }
     }
 
+    /// <summary>Refuses the whole run, before anything is applied, when the org backfill is pending and would abort.</summary>
+    private async Task ThrowIfProdSafetyAbortsAsync(
+        NpgsqlConnection connection,
+        IReadOnlyDictionary<int, AppliedMigration> applied,
+        MigrationContext context,
+        int? targetVersion,
+        CancellationToken cancellationToken)
+    {
+        var backfill = catalog.Scripts.FirstOrDefault(s => s.Version == Operations.LegacyBaseline.OrgBackfillVersion);
+        if (backfill is null || targetVersion < backfill.Version || (applied.TryGetValue(backfill.Version, out var row) && row.Success)
+            || ProdSafety.AbortReason(context) is not { } reason)
+        {
+            return;
+        }
+
+        await RecordAsync(connection, null, backfill, 0, success: false, reason, cancellationToken);
+        Log.Failed(logger, backfill.FileName, reason);
+        throw new MigrationFailedException(backfill.FileName, reason, new InvalidOperationException(reason));
+    }
+
     private async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, MigrationContext context, CancellationToken cancellationToken)
     {
         Log.Applying(logger, script.FileName);
@@ -156,6 +177,12 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
                 settings.Parameters.Add(new NpgsqlParameter { Value = context.DeploymentOrg?.Value ?? string.Empty });
                 settings.Parameters.Add(new NpgsqlParameter { Value = context.Kind == DeploymentKind.Production ? "production" : "dev" });
                 await settings.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (script.Version == Operations.LegacyBaseline.OrgBackfillVersion)
+            {
+                Log.BackfillOrgSet(logger, context.DeploymentOrg?.Value ?? "(unset)", script.FileName);
+                Log.BackfillKindSet(logger, context.Kind == DeploymentKind.Production ? "production" : "dev", script.FileName);
             }
 
             await using (var migrate = new NpgsqlCommand(script.Sql, connection, transaction) { CommandTimeout = 0 })
@@ -237,6 +264,12 @@ public sealed partial class Migrator(NpgsqlDataSource ownerDataSource, Migration
 
         [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "FORCE-RLS batch {Batch} reverted with {FileName}_down; the next `migrate up` or boot re-applies it")]
         public static partial void BatchReverted(ILogger logger, int batch, string fileName);
+
+        [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Set app.deployment_org_id={Org} session variable for migration {FileName} backfill")]
+        public static partial void BackfillOrgSet(ILogger logger, string org, string fileName);
+
+        [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Set app.deployment_kind={Kind} session variable for migration {FileName} prod-safety precondition")]
+        public static partial void BackfillKindSet(ILogger logger, string kind, string fileName);
 
         [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Migration version {Version} is recorded as applied but is unknown to this build (was a newer release run against this database?)")]
         public static partial void UnknownAppliedMigration(ILogger logger, int version);

@@ -11,6 +11,9 @@ public static class RuntimeRoles
 
     public const string AuthDefiner = "axonflow_auth_definer";
 
+    /// <summary>The role comment <c>axonflow provision-app-role</c> leaves, so a later run can tell a provisioned role without reading <c>pg_authid</c>.</summary>
+    public const string ProvisionedMarker = "axonflow: password provisioned by axonflow provision-app-role";
+
     /// <summary>
     /// Sets a role's password. The password travels as a bind parameter into a transaction-local setting and is applied
     /// by dynamic SQL on the server, so it never appears in statement text, driver logs or <c>log_statement</c> output.
@@ -46,5 +49,21 @@ public static class RuntimeRoles
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records on the role (as its comment) that an operator-supplied password was set.</summary>
+    public static async Task MarkProvisionedAsync(NpgsqlConnection ownerConnection, string role, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ownerConnection);
+        const string MarkAppRole = "COMMENT ON ROLE " + AppRole + " IS '" + ProvisionedMarker + "'";
+        const string MarkPlatformAdmin = "COMMENT ON ROLE " + PlatformAdmin + " IS '" + ProvisionedMarker + "'";
+        var sql = role switch
+        {
+            AppRole => MarkAppRole,
+            PlatformAdmin => MarkPlatformAdmin,
+            _ => throw new ArgumentException($"'{role}' is not a runtime login role.", nameof(role)),
+        };
+        await using var command = new NpgsqlCommand(sql, ownerConnection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using AxonFlow.Postgres.Connections;
 using AxonFlow.Postgres.Organizations;
 using AxonFlow.Server.Errors;
+using AxonFlow.Server.Portal.Users;
 
 namespace AxonFlow.Server.Admin;
 
@@ -34,6 +35,7 @@ internal static partial class AdminApiExtensions
         admin.MapAdminCredentialEndpoints();
         admin.MapAdminUsageEndpoints();
         admin.MapAdminDiagnosticsEndpoints();
+        admin.MapPortalUserAdminEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AxonFlow.Server.Admin");
         var keyConfigured = app.Services.GetRequiredService<AdminKeyVerifier>().IsConfigured;

@@ -146,7 +146,7 @@ public static class SettingsReader
         };
     }
 
-    private static HashSet<AdminPoolWorker> ReadWorkers(Func<string, string?> value, DeploymentMode mode, List<string> errors)
+    internal static HashSet<AdminPoolWorker> ReadWorkers(Func<string, string?> value, DeploymentMode mode, List<string> errors)
     {
         var communitySaas = mode == DeploymentMode.CommunitySaas;
         var workers = new HashSet<AdminPoolWorker>();

@@ -12,6 +12,8 @@ public sealed class CliUsageTests
     [InlineData("migrate", "down", "--help")]
     [InlineData("portal", "--help")]
     [InlineData("portal", "user", "add", "--help")]
+    [InlineData("preflight", "--help")]
+    [InlineData("provision-app-role", "--help")]
     public async Task Help_WorksOnEveryCommand(params string[] arguments)
     {
         var (exitCode, stdout, _) = await CliProcess.RunAsync(null, arguments);
@@ -28,6 +30,8 @@ public sealed class CliUsageTests
     [InlineData("migrate")]
     [InlineData("portal", "user", "add", "--org", "o")]
     [InlineData("portal", "user")]
+    [InlineData("preflight", "--backup-evidence")]
+    [InlineData("provision-app-role", "--force")]
     public async Task UsageError_ExitsTwoWithOneLine(params string[] arguments)
     {
         var (exitCode, stdout, stderr) = await CliProcess.RunAsync(null, arguments);

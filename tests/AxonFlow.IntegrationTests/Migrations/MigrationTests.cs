@@ -158,8 +158,8 @@ public sealed class MigrationTests
 
         var ran = await migrator.UpAsync(new MigrationContext(OrgId.Create("acme-corp"), DeploymentKind.Production), null, Token);
 
-        // 001 ran up front and 002 in the aborted run; the retry applies 003 onwards.
-        Assert.Equal(MigrationCatalog.Embedded.Scripts.Count - 2, ran);
+        // 001 ran up front; the aborted run applied nothing (the prod-safety check runs before 002); the retry applies 002 onwards.
+        Assert.Equal(MigrationCatalog.Embedded.Scripts.Count - 1, ran);
         Assert.Equal("acme-corp", await ScalarAsync<string>(owner, "SELECT org_id FROM audit_logs WHERE request_id = 'legacy'"));
         Assert.Equal("acme-prod-api", await ScalarAsync<string>(owner, "SELECT client_id FROM audit_logs WHERE request_id = 'legacy'"));
         Assert.Equal("cs_7d1e", await ScalarAsync<string>(owner, "SELECT org_id FROM audit_logs WHERE request_id = 'saas'"));
