@@ -2,7 +2,6 @@ using System.Text;
 using AxonFlow.Core.Credentials;
 using AxonFlow.Postgres.Connections;
 using AxonFlow.Postgres.Portal;
-using AxonFlow.Server.Admin;
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Hosting;
 using AxonFlow.Server.Policies;
@@ -54,8 +53,8 @@ internal static class PortalExtensions
         portal.MapGroup("/policies/overrides").MapOverrideRoutes();
         portal.MapGroup("/audit").MapAuditReadRoutes();
 
-        // Portal logins created by the operator: on the admin surface, behind its X-Admin-API-Key check.
-        app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAdminKey().MapPortalUserAdminEndpoints();
+        // Portal logins created by the operator live on the admin surface: AdminApiExtensions maps
+        // PortalUserAdminEndpoints on its X-Admin-API-Key group.
     }
 
     private static Npgsql.NpgsqlDataSource AppPool(IServiceProvider services) => services.GetRequiredService<AxonFlowDataSources>().App;
