@@ -10,14 +10,7 @@ public static class AxonFlowCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("AxonFlow: a self-hosted governance control plane for AI traffic.");
-        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
-        root.Subcommands.Add(MigrateCommand.Create(stdout, stderr));
-        root.Subcommands.Add(PortalCommand.Create(stdout, stderr, Console.In));
-        root.Subcommands.Add(LicenseCommand.Create(stdout, stderr, Console.In));
-        root.Subcommands.Add(PreflightCommand.Create(stdout));
-        root.Subcommands.Add(ProvisionAppRoleCommand.Create(stdout, stderr));
-
+        var root = CreateRoot(stdout, stderr);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -29,6 +22,19 @@ public static class AxonFlowCli
 
         // The host handles SIGTERM/Ctrl-C itself so the embedded cluster is always stopped; no forced exit from the parser.
         return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = stdout, Error = stderr });
+    }
+
+    /// <summary>The whole command tree; also what the docs test parses operator command lines with.</summary>
+    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("AxonFlow: a self-hosted governance control plane for AI traffic.");
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(MigrateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PortalCommand.Create(stdout, stderr, Console.In));
+        root.Subcommands.Add(LicenseCommand.Create(stdout, stderr, Console.In));
+        root.Subcommands.Add(PreflightCommand.Create(stdout));
+        root.Subcommands.Add(ProvisionAppRoleCommand.Create(stdout, stderr));
+        return root;
     }
 
     private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult result)

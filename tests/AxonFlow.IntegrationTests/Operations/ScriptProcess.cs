@@ -14,14 +14,21 @@ internal static class ScriptProcess
     /// <summary>An executable that runs the <c>axonflow</c> built beside the tests, for <c>AXONFLOW_BIN</c>.</summary>
     public static string AxonFlowShim => Shim.Value;
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string script, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string script, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunBashAsync([script, .. arguments], environment, Path.GetTempPath());
+
+    /// <summary>Runs one command line (with any here-document) through <c>bash -c</c>, as an operator pasting it would.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunCommandAsync(string commandText, IReadOnlyDictionary<string, string> environment, string workingDirectory) =>
+        RunBashAsync(["-o", "pipefail", "-c", commandText], environment, workingDirectory);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBashAsync(string[] arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var startInfo = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory,
         };
         startInfo.Environment.Clear();
         foreach (var name in InheritedVariables)
@@ -37,7 +44,6 @@ internal static class ScriptProcess
             startInfo.Environment[name] = value;
         }
 
-        startInfo.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
