@@ -59,7 +59,7 @@ internal static class ScriptProcess
 
     private static string CreateShim()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"axonflow-shim-{Environment.ProcessId}");
+        var path = Path.Combine(AppContext.BaseDirectory, "axonflow-shim.sh");
         File.WriteAllText(path, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "axonflow.dll")}' \"$@\"\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
