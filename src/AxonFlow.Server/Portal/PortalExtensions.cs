@@ -52,6 +52,9 @@ internal static class PortalExtensions
         portal.MapGroup("/policies/dynamic").MapDynamicPolicyRoutes();
         portal.MapGroup("/policies/overrides").MapOverrideRoutes();
         portal.MapGroup("/audit").MapAuditReadRoutes();
+
+        // Portal logins created by the operator live on the admin surface: AdminApiExtensions maps
+        // PortalUserAdminEndpoints on its X-Admin-API-Key group.
     }
 
     private static Npgsql.NpgsqlDataSource AppPool(IServiceProvider services) => services.GetRequiredService<AxonFlowDataSources>().App;

@@ -16,7 +16,8 @@ internal static class PortalUserAdminEndpoints
     public static RouteGroupBuilder MapPortalUserAdminEndpoints(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        admin.MapPost("/organizations/{orgId}/portal-users", CreateAsync).WithTags("Admin: portal users");
+        admin.MapPost("/organizations/{orgId}/portal-users", CreateAsync).WithSummary("Create a portal login; a generated password is shown once")
+            .Produces<CreatedPortalUser>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
         return admin;
     }
 
