@@ -1,5 +1,5 @@
 using AxonFlow.Core.Identity;
-using Microsoft.Extensions.Hosting;
+using AxonFlow.Postgres.Notifications;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -14,55 +14,22 @@ public sealed partial class CredentialChangeListener(
     NpgsqlDataSource dataSource,
     UnregisteredClientCache unregistered,
     TimeProvider timeProvider,
-    ILogger<CredentialChangeListener> logger) : BackgroundService
+    ILogger<CredentialChangeListener> logger) : NotificationListener(dataSource, timeProvider)
 {
-    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
+    protected override string Channel => CredentialChangeChannel.Name;
 
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Whatever was remembered before this LISTEN may predate a credential issued while nobody listened.
+    protected override void OnListening(bool reconnected) => unregistered.ForgetAll();
 
-    /// <summary>Completes once the first LISTEN is in place (tests and start-up wait on it).</summary>
-    public Task Listening => _listening.Task;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void OnPayload(string payload)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"LISTEN {CredentialChangeChannel.Name}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Whatever was remembered before this LISTEN may predate a credential issued while nobody listened.
-                unregistered.ForgetAll();
-                _listening.TrySetResult();
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (NpgsqlException ex)
-            {
-                Log.ListenFailed(logger, ex.GetType().Name);
-                await Task.Delay(ReconnectDelay, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
-    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
-    {
-        if (ClientId.TryCreate(e.Payload, out var client))
+        if (ClientId.TryCreate(payload, out var client))
         {
             unregistered.Forget(client.Value);
         }
     }
+
+    protected override void OnListenFailed(NpgsqlException exception) => Log.ListenFailed(logger, exception.GetType().Name);
 
     private static partial class Log
     {

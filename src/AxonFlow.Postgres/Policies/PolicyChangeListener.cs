@@ -1,5 +1,5 @@
 using AxonFlow.Core.Identity;
-using Microsoft.Extensions.Hosting;
+using AxonFlow.Postgres.Notifications;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -10,63 +10,31 @@ namespace AxonFlow.Postgres.Policies;
 /// org's compiled set is stale. After a lost connection every org is reported stale, because notifications sent while
 /// disconnected are gone.
 /// </summary>
-public sealed partial class PolicyChangeListener(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PolicyChangeListener> logger) : BackgroundService
+public sealed partial class PolicyChangeListener(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PolicyChangeListener> logger)
+    : NotificationListener(dataSource, timeProvider)
 {
-    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
-
     /// <summary>Raised with the org whose policies changed, or null when every org must be treated as changed.</summary>
     public event Action<OrgId?>? Changed;
 
-    /// <summary>Completes once the first LISTEN is in place (tests and start-up wait on it).</summary>
-    public Task Listening => _listening.Task;
+    protected override string Channel => PolicyChangeChannel.Name;
 
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void OnListening(bool reconnected)
     {
-        var connectedBefore = false;
-        while (!stoppingToken.IsCancellationRequested)
+        if (reconnected)
         {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"LISTEN {PolicyChangeChannel.Name}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                if (connectedBefore)
-                {
-                    Changed?.Invoke(null);
-                }
-
-                connectedBefore = true;
-                _listening.TrySetResult();
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (NpgsqlException ex)
-            {
-                Log.ListenFailed(logger, ex.GetType().Name);
-                await Task.Delay(ReconnectDelay, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            Changed?.Invoke(null);
         }
     }
 
-    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    protected override void OnPayload(string payload)
     {
-        if (OrgId.TryCreate(e.Payload, out var org))
+        if (OrgId.TryCreate(payload, out var org))
         {
             Changed?.Invoke(org.Value);
         }
     }
+
+    protected override void OnListenFailed(NpgsqlException exception) => Log.ListenFailed(logger, exception.GetType().Name);
 
     private static partial class Log
     {
