@@ -29,6 +29,9 @@ internal static class OrgTables
             SELECT org_id, id, decode(md5($1), 'hex'), now(), now(), now() + interval '1 hour' FROM u
             """,
         ["portal_sso_settings"] = "INSERT INTO portal_sso_settings (org_id, protocol) VALUES ($1, 'oidc')",
+        ["community_saas_tenants"] = "INSERT INTO community_saas_tenants (org_id, expires_at) VALUES ($1, now() + interval '1 day')",
+        ["plugin_user_licenses"] = "INSERT INTO plugin_user_licenses (org_id, tenant_id, jti, license_token, issued_at, expires_at) VALUES ($1, $1, 'jti-' || $1, 'AXON-x.y', now(), now() + interval '1 day')",
+        ["email_outbox"] = "INSERT INTO email_outbox (org_id, kind, recipient, subject) VALUES ($1, 'k', 'r@mail.test', 's')",
         ["scim_tokens"] = "INSERT INTO scim_tokens (org_id, token_hash) VALUES ($1, decode(md5($1), 'hex'))",
     };
 
