@@ -48,6 +48,9 @@ public sealed record AxonFlowSettings
     /// <summary>Customer-portal session lifetimes and login limits.</summary>
     public Portal.PortalSettings Portal { get; init; } = new();
 
+    /// <summary>Proxies whose <c>X-Forwarded-For</c> is believed (<c>AXONFLOW_TRUSTED_PROXIES</c>); none by default.</summary>
+    public Networking.TrustedProxies TrustedProxies { get; init; } = Networking.TrustedProxies.None;
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

@@ -32,4 +32,5 @@ public static class SettingNames
     public const string LicensePublicKeys = "AXONFLOW_LICENSE_PUBLIC_KEYS";
     public const string PluginClaimedPublicKey = "AXONFLOW_PLUGIN_CLAIMED_PUBLIC_KEY";
     public const string PluginClaimedSigningKey = "AXONFLOW_PLUGIN_CLAIMED_SIGNING_KEY";
+    public const string TrustedProxies = "AXONFLOW_TRUSTED_PROXIES";
 }

@@ -101,6 +101,7 @@ public static class SettingsReader
         }
 
         var pluginTokenKeys = Licensing.PluginTokenKeysReader.Read(Value, errors);
+        var trustedProxies = Networking.TrustedProxies.Read(Value, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -143,6 +144,7 @@ public static class SettingsReader
             Nodes = nodes,
             License = license,
             PluginTokenKeys = pluginTokenKeys,
+            TrustedProxies = trustedProxies,
         };
     }
 

@@ -48,6 +48,7 @@ public static class AxonFlowApplication
 
         // Resolved now so uptime counts from start-up, not from the first health check.
         _ = app.Services.GetRequiredService<HealthReporter>();
+        runtime.Settings.TrustedProxies.Apply(app);
         app.UseAxonFlowErrors();
         app.UseRouting();
         app.UseCallerAuthentication();

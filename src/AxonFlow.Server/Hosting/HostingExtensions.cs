@@ -52,6 +52,7 @@ internal static class HostingExtensions
         services.AddSingleton(sp => new OrgScope(sp.GetRequiredService<AxonFlowDataSources>().App));
         services.AddSingleton(sp => new RlsDiagnostics(sp.GetRequiredService<AxonFlowDataSources>().App));
         services.AddSingleton(_ => new CredentialHasher(Encoding.UTF8.GetBytes(runtime.CredentialHashKey)));
+        services.AddSingleton(_ => new Core.CommunitySaas.CommunitySaasDigests(Encoding.UTF8.GetBytes(runtime.CredentialHashKey)));
         services.AddSingleton(_ => new Fingerprinter(Encoding.UTF8.GetBytes(runtime.CredentialHashKey)));
         services.AddSingleton<UnregisteredClientCache>();
         services.AddSingleton<CredentialIssuer>();
