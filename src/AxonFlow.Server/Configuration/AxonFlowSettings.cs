@@ -51,6 +51,9 @@ public sealed record AxonFlowSettings
     /// <summary>Proxies whose <c>X-Forwarded-For</c> is believed (<c>AXONFLOW_TRUSTED_PROXIES</c>); none by default.</summary>
     public Networking.TrustedProxies TrustedProxies { get; init; } = Networking.TrustedProxies.None;
 
+    /// <summary>The Stripe webhook and Pro license settings (<c>STRIPE_WEBHOOK_SIGNING_SECRET</c>, <c>AXONFLOW_BILLING_*</c>).</summary>
+    public Billing.BillingSettings Billing { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

@@ -33,4 +33,9 @@ public static class SettingNames
     public const string PluginClaimedPublicKey = "AXONFLOW_PLUGIN_CLAIMED_PUBLIC_KEY";
     public const string PluginClaimedSigningKey = "AXONFLOW_PLUGIN_CLAIMED_SIGNING_KEY";
     public const string TrustedProxies = "AXONFLOW_TRUSTED_PROXIES";
+    public const string StripeWebhookSigningSecret = "STRIPE_WEBHOOK_SIGNING_SECRET";
+    public const string StripeWebhookIpAllowList = "AXONFLOW_STRIPE_WEBHOOK_IP_ALLOWLIST";
+    public const string StripeWebhookRatePerMinute = "AXONFLOW_STRIPE_WEBHOOK_RATE_PER_MIN";
+    public const string BillingProValidityDays = "AXONFLOW_BILLING_PRO_VALIDITY_DAYS";
+    public const string BillingFromEmail = "AXONFLOW_BILLING_FROM_EMAIL";
 }

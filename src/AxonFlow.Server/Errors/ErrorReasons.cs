@@ -36,4 +36,8 @@ public static class ErrorReasons
     public const string ScopeMismatch = "scope_mismatch";
     public const string TenantMismatch = "tenant_mismatch";
     public const string LicenseRevoked = "license_revoked";
+    public const string InvalidSignature = "invalid_signature";
+    public const string SourceNotAllowed = "source_not_allowed";
+    public const string UnknownTenant = "unknown_tenant";
+    public const string BillingNotConfigured = "billing_not_configured";
 }

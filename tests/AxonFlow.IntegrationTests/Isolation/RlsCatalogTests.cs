@@ -119,7 +119,7 @@ public sealed class RlsCatalogTests(DatabaseFixture fixture) : IClassFixture<Dat
             Assert.DoesNotContain(reader.GetString(5).Split(','), entry => entry.StartsWith('='));
         }
 
-        Assert.Equal(["auth_claim_client_id", "auth_lookup_api_key", "auth_lookup_api_key_v2", "auth_lookup_portal_session", "auth_lookup_portal_user", "auth_lookup_scim_token", "auth_touch_api_key", "csaas_active_tenants_for_email", "node_heartbeat", "node_register", "node_stop"], names);
+        Assert.Equal(["auth_claim_client_id", "auth_lookup_api_key", "auth_lookup_api_key_v2", "auth_lookup_portal_session", "auth_lookup_portal_user", "auth_lookup_scim_token", "auth_touch_api_key", "billing_licenses_for_payment_intent", "csaas_active_tenants_for_email", "node_heartbeat", "node_register", "node_stop"], names);
     }
 
     [Fact]
