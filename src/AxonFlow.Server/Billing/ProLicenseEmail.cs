@@ -5,7 +5,11 @@ using AxonFlow.Postgres.Email;
 
 namespace AxonFlow.Server.Billing;
 
-/// <summary>The post-purchase message carrying the Pro token (kind <c>billing.pro_license</c>).</summary>
+/// <summary>
+/// The post-purchase message carrying the Pro token (kind <c>billing.pro_license</c>). Its From is
+/// <see cref="BillingSettings.FromEmail"/> once the outbox carries a per-message sender (wip/email adds
+/// <c>OutboundEmail.Sender</c>; until then the deployment's configured From applies).
+/// </summary>
 internal static class ProLicenseEmail
 {
     public const string Kind = "billing.pro_license";
