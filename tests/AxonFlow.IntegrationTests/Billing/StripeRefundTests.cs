@@ -84,6 +84,32 @@ public sealed class StripeRefundTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task RefundAndCheckoutArrivingTogether_AlwaysEndRevoked()
+    {
+        await using var host = await BillingHost.StartAsync(fixture.Database);
+        for (var round = 0; round < 6; round++)
+        {
+            var tenant = await host.CreateTenantAsync();
+            var paymentIntent = StripeFixtures.NewId("pi");
+            var checkout = StripeFixtures.Checkout(StripeFixtures.NewId("evt"), StripeFixtures.NewId("cs"), tenant, host.Clock.GetUtcNow(), paymentIntent);
+            var refund = StripeFixtures.Refund(StripeFixtures.NewId("evt"), paymentIntent, BillingHost.Start, host.Clock.GetUtcNow().AddMinutes(5));
+
+            var responses = await Task.WhenAll(host.PostAsync(round % 2 == 0 ? checkout : refund), host.PostAsync(round % 2 == 0 ? refund : checkout));
+
+            foreach (var response in responses)
+            {
+                using (response)
+                {
+                    await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
+                }
+            }
+
+            Assert.Equal(1, await host.CountAsync("SELECT count(*) FROM plugin_user_licenses WHERE org_id = $1", tenant));
+            Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM plugin_user_licenses WHERE org_id = $1 AND revoked_at IS NULL", tenant));
+        }
+    }
+
+    [Fact]
     public async Task TheSameRefundEventTwice_IsANoOp()
     {
         await using var host = await BillingHost.StartAsync(fixture.Database);
