@@ -102,6 +102,7 @@ public static class SettingsReader
 
         var pluginTokenKeys = Licensing.PluginTokenKeysReader.Read(Value, errors);
         var trustedProxies = Networking.TrustedProxies.Read(Value, errors);
+        var email = Email.EmailSettings.Read(Value, kind, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -145,6 +146,7 @@ public static class SettingsReader
             License = license,
             PluginTokenKeys = pluginTokenKeys,
             TrustedProxies = trustedProxies,
+            Email = email,
         };
     }
 
@@ -166,6 +168,11 @@ public static class SettingsReader
         Add(AdminPoolWorker.CommunitySaasRecovery, SettingNames.CommunitySaasRecovery, communitySaas);
         Add(AdminPoolWorker.CommunitySaasDelete, SettingNames.CommunitySaasDelete, communitySaas);
         Add(AdminPoolWorker.CustomerPortal, SettingNames.EnableCustomerPortal, false);
+        if (Email.EmailSettings.TransportConfigured(value))
+        {
+            workers.Add(AdminPoolWorker.EmailDelivery);
+        }
+
         return workers;
     }
 
