@@ -83,7 +83,17 @@ internal sealed partial class EmailDeliveryWorker(
 
     private async Task DeliverAsync(EmailOutboxDelivery store, IEmailTransport sender, ClaimedEmail message, CancellationToken cancellationToken)
     {
-        var outcome = await sender.SendAsync(message, cancellationToken);
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A transport fault nobody classified must not stop the worker (and with it the host): retry the message.
+            outcome = new DeliveryOutcome.Transient($"{sender.Name}: unexpected {ex.GetType().Name}");
+        }
+
         var now = timeProvider.GetUtcNow();
         var domain = RecipientDomain.Of(message.Recipient);
         switch (outcome)
@@ -93,7 +103,8 @@ internal sealed partial class EmailDeliveryWorker(
                 Log.Sent(logger, message.Kind, message.Id, sender.Name, domain, message.Attempt);
                 break;
             case DeliveryOutcome.Transient transient when !_retry.IsExhausted(message.Attempt):
-                var next = now + _retry.DelayAfter(message.Attempt, Random.Shared.NextDouble());
+                var delay = _retry.DelayAfter(message.Attempt, Random.Shared.NextDouble());
+                var next = now + (transient.RetryAfter is { } floor && floor > delay ? TimeSpanMin(floor, EmailRetryPolicy.MaxDelay) : delay);
                 await store.ScheduleRetryAsync(message.Id, next, transient.Error, cancellationToken);
                 Log.Retrying(logger, message.Kind, message.Id, sender.Name, message.Attempt, settings.MaxAttempts, transient.Error, next);
                 break;
@@ -107,6 +118,8 @@ internal sealed partial class EmailDeliveryWorker(
                 break;
         }
     }
+
+    private static TimeSpan TimeSpanMin(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static partial class Log
     {

@@ -58,7 +58,9 @@ internal sealed partial class ResendEmailTransport : IEmailTransport, IDisposabl
 
             var error = await ReadAsync(response, ResendJsonContext.Default.ResendErrorResponse, cancellationToken);
             var text = error?.Name is { } name && ErrorName().IsMatch(name) ? $"resend: HTTP {status} {name}" : $"resend: HTTP {status}";
-            return status is 408 or 409 or 429 or >= 500 ? new DeliveryOutcome.Transient(text) : new DeliveryOutcome.Permanent(text);
+            return status is 408 or 409 or 429 or >= 500
+                ? new DeliveryOutcome.Transient(text, response.Headers.RetryAfter?.Delta)
+                : new DeliveryOutcome.Permanent(text);
         }
         catch (HttpRequestException ex)
         {

@@ -25,6 +25,9 @@ public sealed class FakeResendApi : IAsyncDisposable
     /// <summary>Status and JSON body for the next requests, in order.</summary>
     public ConcurrentQueue<(int Status, string Json)> Replies { get; } = new();
 
+    /// <summary>The <c>Retry-After</c> seconds sent with every non-2xx reply; null for none.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
     public static async Task<FakeResendApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,6 +56,11 @@ public sealed class FakeResendApi : IAsyncDisposable
             body.RootElement.Clone()));
         var (status, json) = Replies.TryDequeue(out var reply) ? reply : (200, $"{{\"id\":\"re_{Interlocked.Increment(ref _accepted)}\"}}");
         context.Response.StatusCode = status;
+        if (status >= 300 && RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(json, context.RequestAborted);
     }

@@ -86,6 +86,27 @@ public sealed class ResendDeliveryTests(DatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Worker_RateLimitedWithRetryAfter_WaitsAtLeastThatLong()
+    {
+        await using var api = await FakeResendApi.StartAsync();
+        api.RetryAfterSeconds = 600;
+        api.Replies.Enqueue((429, """{"statusCode":429,"name":"rate_limit_exceeded"}"""));
+        var time = new FakeTimeProvider(T0);
+        await using var server = await StartAsync(Database, Resend(api.BaseUrl), time);
+
+        var id = await OutboxRows.EnqueueAsync(Database, "cs_resend", Message, T0);
+
+        var row = await OutboxRows.WaitForAsync(Database, id, r => r.Attempts == 1 && r.LastError is not null);
+        Assert.Equal(T0.AddSeconds(600), row.NextAttemptAt);
+        AdvanceAndWake(server, time, TimeSpan.FromSeconds(599));
+        var other = await OutboxRows.EnqueueAsync(Database, "cs_resend", Message, time.GetUtcNow());
+        await OutboxRows.WaitForAsync(Database, other, r => r.Status == "sent");
+        Assert.Equal(1, (await OutboxRows.ReadAsync(Database, id)).Attempts);
+        AdvanceAndWake(server, time, TimeSpan.FromSeconds(1));
+        Assert.Equal(2, (await OutboxRows.WaitForAsync(Database, id, r => r.Status == "sent")).Attempts);
+    }
+
+    [Fact]
     public async Task Worker_ValidationError_IsFailedAtOnce()
     {
         await using var api = await FakeResendApi.StartAsync();
