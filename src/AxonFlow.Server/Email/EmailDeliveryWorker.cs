@@ -88,7 +88,7 @@ internal sealed partial class EmailDeliveryWorker(
         {
             outcome = await sender.SendAsync(message, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A transport fault nobody classified must not stop the worker (and with it the host): retry the message.
             outcome = new DeliveryOutcome.Transient($"{sender.Name}: unexpected {ex.GetType().Name}");

@@ -175,6 +175,16 @@ public sealed class EmailSettingsTests
         Assert.Empty(BootGuards.Evaluate(settings, platformAdminConfigured: false));
     }
 
+    [Fact]
+    public void Preflight_SeesTheDeliveryWorker_SoCheck8FailsWhereBootWould()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RESEND_API_KEY"] = "re_k" }).Build();
+
+        var environment = global::AxonFlow.Cli.Preflight.PreflightEnvironment.Read(configuration, TimeProvider.System);
+
+        Assert.Contains(AdminPoolWorker.EmailDelivery, environment.Workers);
+    }
+
     [Theory]
     [InlineData(1, 0.0, 15)]
     [InlineData(1, 0.999999, 30)]
