@@ -16,6 +16,7 @@ public sealed class RefuseToBootGuardsTests
         { AdminPoolWorker.CommunitySaasRecovery, "[CSAAS-RECOVERY]" },
         { AdminPoolWorker.CommunitySaasDelete, "[CSAAS-DELETE]" },
         { AdminPoolWorker.CustomerPortal, "[customer-portal]" },
+        { AdminPoolWorker.EmailDelivery, "[EMAIL-OUTBOX]" },
     };
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class RefuseToBootGuardsTests
     {
         var failures = RefuseToBootGuards.Evaluate(Enum.GetValues<AdminPoolWorker>(), useAppRole: true, platformAdminUrlConfigured: false, adminApiKeyConfigured: true);
 
-        Assert.Equal(6, failures.Count);
+        Assert.Equal(7, failures.Count);
         Assert.All(failures, line => Assert.EndsWith(SeedFatalLine, line, StringComparison.Ordinal));
     }
 

@@ -9,6 +9,7 @@ public enum AdminPoolWorker
     CommunitySaasRecovery,
     CommunitySaasDelete,
     CustomerPortal,
+    EmailDelivery,
 }
 
 public static class AdminPoolWorkerNames
@@ -21,6 +22,7 @@ public static class AdminPoolWorkerNames
         AdminPoolWorker.CommunitySaasRecovery => "[CSAAS-RECOVERY]",
         AdminPoolWorker.CommunitySaasDelete => "[CSAAS-DELETE]",
         AdminPoolWorker.CustomerPortal => "[customer-portal]",
+        AdminPoolWorker.EmailDelivery => "[EMAIL-OUTBOX]",
         _ => throw new ArgumentOutOfRangeException(nameof(worker), worker, null),
     };
 }

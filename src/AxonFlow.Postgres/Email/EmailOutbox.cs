@@ -10,8 +10,8 @@ namespace AxonFlow.Postgres.Email;
 public static class EmailOutbox
 {
     private const string InsertSql = """
-        INSERT INTO email_outbox (org_id, kind, recipient, subject, body_text, body_html, next_attempt_at, created_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+        INSERT INTO email_outbox (org_id, kind, recipient, subject, body_text, body_html, next_attempt_at, created_at, sender)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
         RETURNING id
         """;
 
@@ -29,6 +29,7 @@ public static class EmailOutbox
         command.Parameters.Add(new NpgsqlParameter { Value = message.TextBody });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)message.HtmlBody ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)message.Sender ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class CheckoutFulfillmentHandler(
     StripeBillingStore store,
     ProLicenseMinter minter,
     LicenseDenylist denylist,
+    Configuration.AxonFlowSettings settings,
     ILogger<CheckoutFulfillmentHandler> logger)
 {
     public const string TenantMetadataKey = "tenant_id";
@@ -52,7 +53,7 @@ internal sealed class CheckoutFulfillmentHandler(
         var outcome = await store.FulfillAsync(
             request,
             at => minter.Mint(request.Tenant, at),
-            (license, recipient) => ProLicenseEmail.Compose(tenant, license, recipient),
+            (license, recipient) => ProLicenseEmail.Compose(tenant, license, recipient, settings.Billing.FromEmail),
             cancellationToken);
 
         switch (outcome)

@@ -54,6 +54,9 @@ public sealed record AxonFlowSettings
     /// <summary>The Stripe webhook and Pro license settings (<c>STRIPE_WEBHOOK_SIGNING_SECRET</c>, <c>AXONFLOW_BILLING_*</c>).</summary>
     public Billing.BillingSettings Billing { get; init; } = new();
 
+    /// <summary>Email delivery from the outbox: transport, From, retries (docs/email.md).</summary>
+    public Email.EmailSettings Email { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

@@ -38,4 +38,18 @@ public static class SettingNames
     public const string StripeWebhookRatePerMinute = "AXONFLOW_STRIPE_WEBHOOK_RATE_PER_MIN";
     public const string BillingProValidityDays = "AXONFLOW_BILLING_PRO_VALIDITY_DAYS";
     public const string BillingFromEmail = "AXONFLOW_BILLING_FROM_EMAIL";
+    public const string EmailTransport = "AXONFLOW_EMAIL_TRANSPORT";
+    public const string EmailFrom = "AXONFLOW_EMAIL_FROM";
+    public const string EmailMaxAttempts = "AXONFLOW_EMAIL_MAX_ATTEMPTS";
+    public const string EmailRetryBaseSeconds = "AXONFLOW_EMAIL_RETRY_BASE_SECONDS";
+    public const string EmailPollSeconds = "AXONFLOW_EMAIL_POLL_SECONDS";
+    public const string SmtpHost = "SMTP_HOST";
+    public const string SmtpPort = "SMTP_PORT";
+    public const string SmtpUsername = "SMTP_USERNAME";
+    public const string SmtpPassword = "SMTP_PASSWORD";
+    public const string SmtpFrom = "SMTP_FROM";
+    public const string SmtpSecurity = "SMTP_SECURITY";
+    public const string SmtpAllowPlaintextAuth = "SMTP_ALLOW_PLAINTEXT_AUTH";
+    public const string ResendApiKey = "RESEND_API_KEY";
+    public const string ResendBaseUrl = "AXONFLOW_RESEND_BASE_URL";
 }

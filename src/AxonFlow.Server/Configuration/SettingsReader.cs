@@ -103,6 +103,7 @@ public static class SettingsReader
         var pluginTokenKeys = Licensing.PluginTokenKeysReader.Read(Value, errors);
         var trustedProxies = Networking.TrustedProxies.Read(Value, errors);
         var billing = Billing.BillingSettings.Read(Value, mode, errors);
+        var email = Email.EmailSettings.Read(Value, kind, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -147,6 +148,7 @@ public static class SettingsReader
             PluginTokenKeys = pluginTokenKeys,
             TrustedProxies = trustedProxies,
             Billing = billing,
+            Email = email,
         };
     }
 
@@ -168,6 +170,11 @@ public static class SettingsReader
         Add(AdminPoolWorker.CommunitySaasRecovery, SettingNames.CommunitySaasRecovery, communitySaas);
         Add(AdminPoolWorker.CommunitySaasDelete, SettingNames.CommunitySaasDelete, communitySaas);
         Add(AdminPoolWorker.CustomerPortal, SettingNames.EnableCustomerPortal, false);
+        if (Email.EmailSettings.TransportConfigured(value))
+        {
+            workers.Add(AdminPoolWorker.EmailDelivery);
+        }
+
         return workers;
     }
 

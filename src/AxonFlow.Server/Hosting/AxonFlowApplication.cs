@@ -3,6 +3,7 @@ using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Billing;
 using AxonFlow.Server.Clients;
+using AxonFlow.Server.Email;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
@@ -44,6 +45,7 @@ public static class AxonFlowApplication
         builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
         builder.Services.AddAdminApi();
         builder.Services.AddBilling();
+        builder.Services.AddEmailDelivery(runtime.Settings);
         configure?.Invoke(builder);
 
         var app = builder.Build();
