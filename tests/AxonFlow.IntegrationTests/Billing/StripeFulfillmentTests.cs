@@ -72,7 +72,7 @@ public sealed class StripeFulfillmentTests(DatabaseFixture fixture) : IClassFixt
         }
 
         Assert.Equal(1, await host.CountAsync("SELECT count(*) FROM community_saas_tenants WHERE org_id = $1 AND stripe_customer_id = 'cus_test_stored'", tenant));
-        await using var email = owner.CreateCommand("SELECT kind, recipient, subject, body_text, status FROM email_outbox WHERE org_id = $1");
+        await using var email = owner.CreateCommand("SELECT kind, recipient, subject, body_text, status, sender FROM email_outbox WHERE org_id = $1");
         email.Parameters.Add(new NpgsqlParameter { Value = tenant });
         await using var mail = await email.ExecuteReaderAsync(Token);
         Assert.True(await mail.ReadAsync(Token));
@@ -81,6 +81,7 @@ public sealed class StripeFulfillmentTests(DatabaseFixture fixture) : IClassFixt
         Assert.Contains("Pro", mail.GetString(2), StringComparison.Ordinal);
         Assert.Contains(license.Token, mail.GetString(3), StringComparison.Ordinal);
         Assert.Equal("pending", mail.GetString(4));
+        Assert.Equal(Server.Billing.BillingSettings.DefaultFromEmail, mail.GetString(5));
         Assert.False(await mail.ReadAsync(Token));
         Assert.DoesNotContain(host.Server.Logs.Entries, e => e.Message.Contains(license.Token, StringComparison.Ordinal));
     }
