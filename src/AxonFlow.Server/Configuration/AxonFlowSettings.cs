@@ -51,6 +51,9 @@ public sealed record AxonFlowSettings
     /// <summary>Proxies whose <c>X-Forwarded-For</c> is believed (<c>AXONFLOW_TRUSTED_PROXIES</c>); none by default.</summary>
     public Networking.TrustedProxies TrustedProxies { get; init; } = Networking.TrustedProxies.None;
 
+    /// <summary>Community SaaS daily quotas and retention sweep (<c>COMMUNITY_SAAS_DAILY_LIMIT</c>, <c>COMMUNITY_SAAS_SWEEP_*</c>).</summary>
+    public CommunitySaas.Tiers.CommunitySaasTierSettings CommunitySaasTiers { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

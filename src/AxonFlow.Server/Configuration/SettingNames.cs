@@ -33,4 +33,7 @@ public static class SettingNames
     public const string PluginClaimedPublicKey = "AXONFLOW_PLUGIN_CLAIMED_PUBLIC_KEY";
     public const string PluginClaimedSigningKey = "AXONFLOW_PLUGIN_CLAIMED_SIGNING_KEY";
     public const string TrustedProxies = "AXONFLOW_TRUSTED_PROXIES";
+    public const string CommunitySaasDailyLimit = "COMMUNITY_SAAS_DAILY_LIMIT";
+    public const string CommunitySaasSweepIntervalMinutes = "COMMUNITY_SAAS_SWEEP_INTERVAL_MINUTES";
+    public const string CommunitySaasSweepBatchSize = "COMMUNITY_SAAS_SWEEP_BATCH_SIZE";
 }

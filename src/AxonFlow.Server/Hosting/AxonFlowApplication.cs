@@ -2,6 +2,7 @@ using AxonFlow.Server.Admin;
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Clients;
+using AxonFlow.Server.CommunitySaas.Tiers;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
@@ -42,6 +43,7 @@ public static class AxonFlowApplication
         }));
         builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
         builder.Services.AddAdminApi();
+        builder.Services.AddCommunitySaasTiers(runtime.Settings);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -56,6 +58,7 @@ public static class AxonFlowApplication
         app.UseScimAuthentication();
         app.UseClientIdentification();
         app.UseClientRateLimit();
+        app.UseCommunitySaasTiers();
         app.UseAdminApiKey();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
