@@ -50,6 +50,20 @@ public sealed class DailyQuotaTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task EachTenant_HasItsOwnCounter()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var server = await StartAsync(fixture.Database, time, t => t with { FreeDailyLimit = 1 });
+        var (first, firstSecret) = await CreateTenantAsync(server, fixture.Database, Now);
+        var (second, secondSecret) = await CreateTenantAsync(server, fixture.Database, Now);
+
+        Assert.Equal(HttpStatusCode.OK, (await PreCheckAsync(server, first, firstSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await PreCheckAsync(server, first, firstSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PreCheckAsync(server, second, secondSecret)).StatusCode);
+        Assert.Equal(1, await DailyCountAsync(fixture.Database, second));
+    }
+
+    [Fact]
     public async Task OverTheCap_Is429NamingTierLimitAndReset_WithRetryAfter_AndTheNextUtcDayIsFresh()
     {
         var time = new FakeTimeProvider(Now);
