@@ -57,6 +57,9 @@ public sealed record AxonFlowSettings
     /// <summary>Email delivery from the outbox: transport, From, retries (docs/email.md).</summary>
     public Email.EmailSettings Email { get; init; } = new();
 
+    /// <summary>Community SaaS daily quotas and retention sweep (<c>COMMUNITY_SAAS_DAILY_LIMIT</c>, <c>COMMUNITY_SAAS_SWEEP_*</c>).</summary>
+    public CommunitySaas.Tiers.CommunitySaasTierSettings CommunitySaasTiers { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

@@ -52,4 +52,7 @@ public static class SettingNames
     public const string SmtpAllowPlaintextAuth = "SMTP_ALLOW_PLAINTEXT_AUTH";
     public const string ResendApiKey = "RESEND_API_KEY";
     public const string ResendBaseUrl = "AXONFLOW_RESEND_BASE_URL";
+    public const string CommunitySaasDailyLimit = "COMMUNITY_SAAS_DAILY_LIMIT";
+    public const string CommunitySaasSweepIntervalMinutes = "COMMUNITY_SAAS_SWEEP_INTERVAL_MINUTES";
+    public const string CommunitySaasSweepBatchSize = "COMMUNITY_SAAS_SWEEP_BATCH_SIZE";
 }

@@ -104,6 +104,7 @@ public static class SettingsReader
         var trustedProxies = Networking.TrustedProxies.Read(Value, errors);
         var billing = Billing.BillingSettings.Read(Value, mode, errors);
         var email = Email.EmailSettings.Read(Value, kind, errors);
+        var communitySaasTiers = CommunitySaas.Tiers.CommunitySaasTierSettings.Read(Value, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -149,6 +150,7 @@ public static class SettingsReader
             TrustedProxies = trustedProxies,
             Billing = billing,
             Email = email,
+            CommunitySaasTiers = communitySaasTiers,
         };
     }
 

@@ -40,4 +40,5 @@ public static class ErrorReasons
     public const string SourceNotAllowed = "source_not_allowed";
     public const string UnknownTenant = "unknown_tenant";
     public const string BillingNotConfigured = "billing_not_configured";
+    public const string QuotaExceeded = "quota_exceeded";
 }

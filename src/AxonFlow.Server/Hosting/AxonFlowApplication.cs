@@ -4,6 +4,7 @@ using AxonFlow.Server.Auth;
 using AxonFlow.Server.Billing;
 using AxonFlow.Server.Clients;
 using AxonFlow.Server.Email;
+using AxonFlow.Server.CommunitySaas.Tiers;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
@@ -46,6 +47,7 @@ public static class AxonFlowApplication
         builder.Services.AddAdminApi();
         builder.Services.AddBilling();
         builder.Services.AddEmailDelivery(runtime.Settings);
+        builder.Services.AddCommunitySaasTiers(runtime.Settings);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -60,6 +62,7 @@ public static class AxonFlowApplication
         app.UseScimAuthentication();
         app.UseClientIdentification();
         app.UseClientRateLimit();
+        app.UseCommunitySaasTiers();
         app.UseAdminApiKey();
         app.MapHealthEndpoints();
         app.MapIdentityEndpoints();
