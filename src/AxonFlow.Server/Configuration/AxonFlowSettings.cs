@@ -51,6 +51,9 @@ public sealed record AxonFlowSettings
     /// <summary>Proxies whose <c>X-Forwarded-For</c> is believed (<c>AXONFLOW_TRUSTED_PROXIES</c>); none by default.</summary>
     public Networking.TrustedProxies TrustedProxies { get; init; } = Networking.TrustedProxies.None;
 
+    /// <summary>Community SaaS credential recovery and GDPR erasure: public URL, token peppers, Stripe customer deletion.</summary>
+    public CommunitySaas.SelfService.SelfServiceSettings SelfService { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

@@ -33,4 +33,9 @@ public static class SettingNames
     public const string PluginClaimedPublicKey = "AXONFLOW_PLUGIN_CLAIMED_PUBLIC_KEY";
     public const string PluginClaimedSigningKey = "AXONFLOW_PLUGIN_CLAIMED_SIGNING_KEY";
     public const string TrustedProxies = "AXONFLOW_TRUSTED_PROXIES";
+    public const string PublicUrl = "AXONFLOW_PUBLIC_URL";
+    public const string RecoveryTokenPepper = "AXONFLOW_RECOVERY_TOKEN_PEPPER";
+    public const string TenantDeleteTokenPepper = "AXONFLOW_TENANT_DELETE_TOKEN_PEPPER";
+    public const string StripeSecretKey = "STRIPE_SECRET_KEY";
+    public const string StripeApiBaseUrl = "AXONFLOW_STRIPE_API_BASE_URL";
 }

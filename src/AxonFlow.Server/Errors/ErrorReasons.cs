@@ -36,4 +36,5 @@ public static class ErrorReasons
     public const string ScopeMismatch = "scope_mismatch";
     public const string TenantMismatch = "tenant_mismatch";
     public const string LicenseRevoked = "license_revoked";
+    public const string InvalidToken = "invalid_token";
 }
