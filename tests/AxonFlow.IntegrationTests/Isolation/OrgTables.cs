@@ -33,6 +33,7 @@ internal static class OrgTables
         ["plugin_user_licenses"] = "INSERT INTO plugin_user_licenses (org_id, tenant_id, jti, license_token, issued_at, expires_at) VALUES ($1, $1, 'jti-' || $1, 'AXON-x.y', now(), now() + interval '1 day')",
         ["email_outbox"] = "INSERT INTO email_outbox (org_id, kind, recipient, subject) VALUES ($1, 'k', 'r@mail.test', 's')",
         ["scim_tokens"] = "INSERT INTO scim_tokens (org_id, token_hash) VALUES ($1, decode(md5($1), 'hex'))",
+        ["csaas_delete_tokens"] = "INSERT INTO csaas_delete_tokens (selector, org_id, token_hash, created_at, expires_at) VALUES (md5($1), $1, '\\x00', now(), now() + interval '1 hour')",
     };
 
     public static TheoryData<string> Names => [.. MinimalInserts.Keys];
