@@ -298,8 +298,20 @@ public sealed class ErasureTests(DatabaseFixture fixture) : IClassFixture<Databa
         using var recover = await community.Client.PostAsync("/api/v1/recover", Json("""{"email":"a@b.test"}"""), Token);
         using var delete = await community.Client.PostAsync($"/api/v1/tenant/{CommunitySaasTenantId.NewId()}/delete-request", Json("""{"email":"a@b.test"}"""), Token);
 
-        Assert.Equal(HttpStatusCode.NotFound, recover.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        await HttpAssert.ErrorAsync(recover, HttpStatusCode.NotFound, "not_found");
+        await HttpAssert.ErrorAsync(delete, HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task CommunitySaas_WithTheWorkerFlagsOff_AnswersNotFound()
+    {
+        await using var off = await AxonFlowTestServer.StartAsync(Database, s => s with { Mode = DeploymentMode.CommunitySaas, EnabledWorkers = new HashSet<AdminPoolWorker>() });
+
+        using var recover = await off.Client.PostAsync("/api/v1/recover/verify", Json($$"""{"token":"{{SplitToken.New().Value}}"}"""), Token);
+        using var confirm = await off.Client.PostAsync($"/api/v1/tenant/{CommunitySaasTenantId.NewId()}/delete-confirm", Json($$"""{"token":"{{SplitToken.New().Value}}"}"""), Token);
+
+        await HttpAssert.ErrorAsync(recover, HttpStatusCode.NotFound, "not_found");
+        await HttpAssert.ErrorAsync(confirm, HttpStatusCode.NotFound, "not_found");
     }
 
     private CommunitySaasDigests Digests => _server.Services.GetRequiredService<CommunitySaasDigests>();

@@ -14,7 +14,7 @@ namespace AxonFlow.Server.CommunitySaas.Erasure;
 /// </summary>
 internal static partial class ErasureEndpoints
 {
-    public static void MapErasureEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapErasureEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/tenant/{id}").WithTags("Community SaaS erasure");
         group.MapPost("/delete-request", RequestAsync)
@@ -29,6 +29,7 @@ internal static partial class ErasureEndpoints
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+        return group;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace AxonFlow.Server.CommunitySaas.Recovery;
 /// </summary>
 internal static class RecoveryEndpoints
 {
-    public static void MapRecoveryEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRecoveryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/recover").WithTags("Community SaaS recovery");
         group.MapPost("", RequestAsync)
@@ -32,6 +32,7 @@ internal static class RecoveryEndpoints
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+        return group;
     }
 
     /// <summary>

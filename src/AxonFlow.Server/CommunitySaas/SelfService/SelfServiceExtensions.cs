@@ -8,6 +8,7 @@ using AxonFlow.Postgres.OrgScoping;
 using AxonFlow.Server.CommunitySaas.Erasure;
 using AxonFlow.Server.CommunitySaas.Recovery;
 using AxonFlow.Server.Configuration;
+using AxonFlow.Server.Errors;
 using AxonFlow.Server.Hosting;
 
 namespace AxonFlow.Server.CommunitySaas.SelfService;
@@ -15,20 +16,20 @@ namespace AxonFlow.Server.CommunitySaas.SelfService;
 /// <summary>
 /// Credential recovery and GDPR erasure. Both exist only in community-saas mode with their worker flag on
 /// (<c>COMMUNITY_SAAS_RECOVERY_ENABLED</c>, <c>COMMUNITY_SAAS_DELETE_ENABLED</c>, on by default in that mode and behind
-/// the platform-admin boot guard); otherwise their routes are not mapped (404).
+/// the platform-admin boot guard); otherwise their routes answer 404. The routes are always mapped so the OpenAPI
+/// document describes them in every mode; a group filter refuses them before any handler work when switched off.
 /// </summary>
 internal static class SelfServiceExtensions
 {
     public static IServiceCollection AddCommunitySaasSelfService(this IServiceCollection services, AxonFlowSettings settings)
     {
-        if (!RecoveryEnabled(settings) && !ErasureEnabled(settings))
-        {
-            return services;
-        }
-
         services.AddSingleton<SelfServiceLimits>();
         services.AddSingleton<SelfServiceQueue>();
-        services.AddHostedService<SelfServiceWorker>();
+        if (RecoveryEnabled(settings) || ErasureEnabled(settings))
+        {
+            services.AddHostedService<SelfServiceWorker>();
+        }
+
         services.AddSingleton(sp => new RecoverableTenants(sp.GetRequiredService<AxonFlowDataSources>().App));
         services.AddSingleton(sp => new RecoveryTokenStore(
             sp.GetRequiredService<AxonFlowDataSources>().App,
@@ -48,16 +49,15 @@ internal static class SelfServiceExtensions
     public static void MapCommunitySaasSelfService(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<AxonFlowSettings>();
-        if (RecoveryEnabled(settings))
-        {
-            app.MapRecoveryEndpoints();
-        }
-
-        if (ErasureEnabled(settings))
-        {
-            app.MapErasureEndpoints();
-        }
+        app.MapRecoveryEndpoints().AddEndpointFilter(OnlyWhen(RecoveryEnabled(settings)));
+        app.MapErasureEndpoints().AddEndpointFilter(OnlyWhen(ErasureEnabled(settings)));
     }
+
+    /// <summary>A switched-off surface answers exactly like an unknown route.</summary>
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> OnlyWhen(bool enabled) =>
+        (context, next) => enabled
+            ? next(context)
+            : ValueTask.FromResult<object?>(ApiErrorWriter.Result(context.HttpContext, StatusCodes.Status404NotFound, "Not found", ErrorReasons.NotFound));
 
     private static bool RecoveryEnabled(AxonFlowSettings settings) =>
         settings.Mode == DeploymentMode.CommunitySaas && settings.EnabledWorkers.Contains(AdminPoolWorker.CommunitySaasRecovery);
