@@ -16,6 +16,12 @@ public sealed class RecoveryTokenStore(NpgsqlDataSource appDataSource, SplitToke
         VALUES ($1, $2, $3, $4, $5)
         """;
 
+    // Spent and expired links are of no use to anyone; each issue clears a bounded batch of them.
+    private const string PruneSql = """
+        DELETE FROM csaas_recovery_tokens
+        WHERE selector IN (SELECT selector FROM csaas_recovery_tokens WHERE expires_at < $1 LIMIT 100)
+        """;
+
     // Single use: only one transaction can flip used_at; a concurrent one waits on the row lock and then finds it used.
     private const string ClaimSql = """
         UPDATE csaas_recovery_tokens SET used_at = $2
@@ -26,6 +32,12 @@ public sealed class RecoveryTokenStore(NpgsqlDataSource appDataSource, SplitToke
     public async Task<SplitToken> IssueAsync(OrgScopedSession session, byte[] emailHash, DateTimeOffset now, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        await using (var prune = session.CreateCommand(PruneSql))
+        {
+            prune.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            await prune.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var token = SplitToken.New();
         await using var insert = session.CreateCommand(InsertSql);
         insert.Parameters.Add(new NpgsqlParameter { Value = token.Selector });

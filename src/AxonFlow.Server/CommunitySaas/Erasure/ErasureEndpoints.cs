@@ -72,7 +72,7 @@ internal static partial class ErasureEndpoints
         }
 
         var emailHash = digests.Email(email);
-        queue.TryEnqueue(new SelfServiceJob("[CSAAS-DELETE] deletion request", ct => mailer.SendAsync(id, emailHash, ct)));
+        queue.Enqueue(new SelfServiceJob("[CSAAS-DELETE] deletion request", ct => mailer.SendAsync(id, emailHash, ct)));
         return TypedResults.Json(new DeleteRequestAccepted("accepted", ErasureMessages.Accepted), statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -65,7 +65,7 @@ internal static class RecoveryEndpoints
 
         var email = value.Trim();
         var emailHash = digests.Email(email);
-        queue.TryEnqueue(new SelfServiceJob("[CSAAS-RECOVERY] recovery request", ct => mailer.SendAsync(email, emailHash, ct)));
+        queue.Enqueue(new SelfServiceJob("[CSAAS-RECOVERY] recovery request", ct => mailer.SendAsync(email, emailHash, ct)));
         return TypedResults.Json(new RecoveryAccepted("accepted", RecoveryMessages.Accepted), statusCode: StatusCodes.Status202Accepted);
     }
 
