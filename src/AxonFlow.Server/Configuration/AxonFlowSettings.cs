@@ -60,6 +60,9 @@ public sealed record AxonFlowSettings
     /// <summary>Community SaaS daily quotas and retention sweep (<c>COMMUNITY_SAAS_DAILY_LIMIT</c>, <c>COMMUNITY_SAAS_SWEEP_*</c>).</summary>
     public CommunitySaas.Tiers.CommunitySaasTierSettings CommunitySaasTiers { get; init; } = new();
 
+    /// <summary>Community SaaS credential recovery and GDPR erasure: public URL, token peppers, Stripe customer deletion.</summary>
+    public CommunitySaas.SelfService.SelfServiceSettings SelfService { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

@@ -55,4 +55,9 @@ public static class SettingNames
     public const string CommunitySaasDailyLimit = "COMMUNITY_SAAS_DAILY_LIMIT";
     public const string CommunitySaasSweepIntervalMinutes = "COMMUNITY_SAAS_SWEEP_INTERVAL_MINUTES";
     public const string CommunitySaasSweepBatchSize = "COMMUNITY_SAAS_SWEEP_BATCH_SIZE";
+    public const string PublicUrl = "AXONFLOW_PUBLIC_URL";
+    public const string RecoveryTokenPepper = "AXONFLOW_RECOVERY_TOKEN_PEPPER";
+    public const string TenantDeleteTokenPepper = "AXONFLOW_TENANT_DELETE_TOKEN_PEPPER";
+    public const string StripeSecretKey = "STRIPE_SECRET_KEY";
+    public const string StripeApiBaseUrl = "AXONFLOW_STRIPE_API_BASE_URL";
 }

@@ -105,6 +105,7 @@ public static class SettingsReader
         var billing = Billing.BillingSettings.Read(Value, mode, errors);
         var email = Email.EmailSettings.Read(Value, kind, errors);
         var communitySaasTiers = CommunitySaas.Tiers.CommunitySaasTierSettings.Read(Value, errors);
+        var selfService = CommunitySaas.SelfService.SelfServiceSettings.Read(Value, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -151,6 +152,7 @@ public static class SettingsReader
             Billing = billing,
             Email = email,
             CommunitySaasTiers = communitySaasTiers,
+            SelfService = selfService,
         };
     }
 

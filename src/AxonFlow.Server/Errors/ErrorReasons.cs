@@ -41,4 +41,5 @@ public static class ErrorReasons
     public const string UnknownTenant = "unknown_tenant";
     public const string BillingNotConfigured = "billing_not_configured";
     public const string QuotaExceeded = "quota_exceeded";
+    public const string InvalidToken = "invalid_token";
 }

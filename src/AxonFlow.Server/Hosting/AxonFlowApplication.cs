@@ -5,6 +5,7 @@ using AxonFlow.Server.Billing;
 using AxonFlow.Server.Clients;
 using AxonFlow.Server.Email;
 using AxonFlow.Server.CommunitySaas.Tiers;
+using AxonFlow.Server.CommunitySaas.SelfService;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
@@ -48,6 +49,7 @@ public static class AxonFlowApplication
         builder.Services.AddBilling();
         builder.Services.AddEmailDelivery(runtime.Settings);
         builder.Services.AddCommunitySaasTiers(runtime.Settings);
+        builder.Services.AddCommunitySaasSelfService(runtime.Settings);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -73,6 +75,7 @@ public static class AxonFlowApplication
         app.MapMetricsEndpoint();
         app.MapAdminEndpoints();
         app.MapBillingEndpoints();
+        app.MapCommunitySaasSelfService();
 
         // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
         app.MapOpenApi("/openapi/v1.json");

@@ -34,6 +34,7 @@ internal static class OrgTables
         ["email_outbox"] = "INSERT INTO email_outbox (org_id, kind, recipient, subject) VALUES ($1, 'k', 'r@mail.test', 's')",
         ["scim_tokens"] = "INSERT INTO scim_tokens (org_id, token_hash) VALUES ($1, decode(md5($1), 'hex'))",
         ["community_saas_request_telemetry"] = "INSERT INTO community_saas_request_telemetry (org_id, client_id, client, route, tier, status) VALUES ($1, $1, 'sdk-go/7.8.0', '/api/v1/process', 'free', 200)",
+        ["csaas_delete_tokens"] = "INSERT INTO csaas_delete_tokens (selector, org_id, token_hash, created_at, expires_at) VALUES (md5($1), $1, '\\x00', now(), now() + interval '1 hour')",
     };
 
     public static TheoryData<string> Names => [.. MinimalInserts.Keys];
