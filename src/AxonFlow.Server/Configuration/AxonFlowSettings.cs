@@ -51,6 +51,9 @@ public sealed record AxonFlowSettings
     /// <summary>Proxies whose <c>X-Forwarded-For</c> is believed (<c>AXONFLOW_TRUSTED_PROXIES</c>); none by default.</summary>
     public Networking.TrustedProxies TrustedProxies { get; init; } = Networking.TrustedProxies.None;
 
+    /// <summary>Community SaaS registration and per-credential limits, and the public endpoint new tenants are given.</summary>
+    public CommunitySaas.CommunitySaasSettings CommunitySaas { get; init; } = new();
+
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;
 

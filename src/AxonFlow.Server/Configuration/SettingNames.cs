@@ -33,4 +33,7 @@ public static class SettingNames
     public const string PluginClaimedPublicKey = "AXONFLOW_PLUGIN_CLAIMED_PUBLIC_KEY";
     public const string PluginClaimedSigningKey = "AXONFLOW_PLUGIN_CLAIMED_SIGNING_KEY";
     public const string TrustedProxies = "AXONFLOW_TRUSTED_PROXIES";
+    public const string PublicUrl = "AXONFLOW_PUBLIC_URL";
+    public const string CommunitySaasRegisterPerIpPerHour = "COMMUNITY_SAAS_REGISTER_PER_IP_PER_HOUR";
+    public const string CommunitySaasMinuteLimit = "COMMUNITY_SAAS_MINUTE_LIMIT";
 }

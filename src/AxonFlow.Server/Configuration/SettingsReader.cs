@@ -102,6 +102,7 @@ public static class SettingsReader
 
         var pluginTokenKeys = Licensing.PluginTokenKeysReader.Read(Value, errors);
         var trustedProxies = Networking.TrustedProxies.Read(Value, errors);
+        var communitySaas = CommunitySaas.CommunitySaasSettings.Read(Value, mode, kind, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -145,6 +146,7 @@ public static class SettingsReader
             License = license,
             PluginTokenKeys = pluginTokenKeys,
             TrustedProxies = trustedProxies,
+            CommunitySaas = communitySaas,
         };
     }
 

@@ -36,4 +36,6 @@ public static class ErrorReasons
     public const string ScopeMismatch = "scope_mismatch";
     public const string TenantMismatch = "tenant_mismatch";
     public const string LicenseRevoked = "license_revoked";
+    public const string TenantDeleted = "tenant_deleted";
+    public const string TenantLimitReached = "tenant_limit_reached";
 }

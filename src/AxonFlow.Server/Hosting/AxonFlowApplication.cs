@@ -2,6 +2,7 @@ using AxonFlow.Server.Admin;
 using AxonFlow.Server.Audit;
 using AxonFlow.Server.Auth;
 using AxonFlow.Server.Clients;
+using AxonFlow.Server.CommunitySaas.Registration;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
@@ -42,6 +43,7 @@ public static class AxonFlowApplication
         }));
         builder.Services.AddGovernance(runtime.ProviderConfiguration ?? builder.Configuration);
         builder.Services.AddAdminApi();
+        builder.Services.AddCommunitySaasRegistration();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -65,6 +67,7 @@ public static class AxonFlowApplication
         app.MapScimEndpoints();
         app.MapMetricsEndpoint();
         app.MapAdminEndpoints();
+        app.MapCommunitySaasRegistration();
 
         // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
         app.MapOpenApi("/openapi/v1.json");
