@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using AxonFlow.Core.CommunitySaas;
 using AxonFlow.Core.Identity;
 using AxonFlow.Postgres.Audit;
@@ -15,25 +14,18 @@ namespace AxonFlow.Postgres.CommunitySaas.Registration;
 /// <c>community_saas_tenants</c> row, and the credential (client id = org id = tenant id) through
 /// <see cref="CredentialIssuer"/>. Any failure rolls all of it back.
 /// Security invariant: an email holds at most <see cref="MaxActiveTenantsPerEmail"/> unexpired tenants, even under
-/// concurrent registrations on several nodes — the count runs under a transaction-scoped advisory lock on the email's
-/// digest, so the next registration for that email waits until this one commits or rolls back.
+/// concurrent registrations on several nodes — <see cref="EmailTenantCap"/> counts under a transaction-scoped advisory
+/// lock on the email's digest, so the next registration (or recovery) for that email waits until this one commits.
 /// </summary>
 public sealed class TenantRegistrar(OrgScope orgScope, OrganizationStore organizations, CredentialIssuer issuer, TimeProvider timeProvider)
 {
-    public const int MaxActiveTenantsPerEmail = 3;
+    public const int MaxActiveTenantsPerEmail = EmailTenantCap.MaxActiveTenantsPerEmail;
 
     /// <summary>How long a registration (tenant and credential) lasts.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
 
     /// <summary>The organizations tier of a registered tenant (its plan is resolved per request from its license).</summary>
     public const string OrganizationTier = "free";
-
-    // Two-key advisory lock: this class of lock, then 32 bits of the email digest (collisions only serialise, never admit).
-    private const int EmailLockClass = 7001;
-
-    private const string LockSql = "SELECT pg_advisory_xact_lock($1, $2)";
-
-    private const string CountSql = "SELECT count(*)::int FROM csaas_active_tenants_for_email($1, $2)";
 
     private const string InsertTenantSql = """
         INSERT INTO community_saas_tenants (org_id, label, email, email_hash, recovery_opt_in, created_at, expires_at)
@@ -59,7 +51,7 @@ public sealed class TenantRegistrar(OrgScope orgScope, OrganizationStore organiz
         var now = timeProvider.GetUtcNow();
         var createdAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var expiresAt = createdAt + Lifetime;
-        if (registration.EmailHash is { } emailHash && await ActiveTenantsAsync(session, emailHash, now, cancellationToken) >= MaxActiveTenantsPerEmail)
+        if (registration.EmailHash is { } emailHash && await EmailTenantCap.LockAndCountActiveAsync(session, emailHash, now, cancellationToken) >= MaxActiveTenantsPerEmail)
         {
             return new TenantRegistrationOutcome.EmailLimitReached();
         }
@@ -86,21 +78,5 @@ public sealed class TenantRegistrar(OrgScope orgScope, OrganizationStore organiz
         return issued is CredentialIssue.Issued { Credential: var credential }
             ? new TenantRegistrationOutcome.Registered(credential, expiresAt)
             : throw new InvalidOperationException("The generated tenant id is already a client id.");
-    }
-
-    private static async Task<int> ActiveTenantsAsync(OrgScopedSession session, byte[] emailHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using (var lockEmail = session.CreateCommand(LockSql))
-        {
-            lockEmail.Parameters.Add(new NpgsqlParameter { Value = EmailLockClass });
-            lockEmail.Parameters.Add(new NpgsqlParameter { Value = BinaryPrimitives.ReadInt32BigEndian(emailHash) });
-            await lockEmail.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // A new statement, so a new snapshot: it sees every registration committed by whoever held the lock before.
-        await using var count = session.CreateCommand(CountSql);
-        count.Parameters.Add(new NpgsqlParameter { Value = emailHash });
-        count.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        return (int)(await count.ExecuteScalarAsync(cancellationToken))!;
     }
 }
