@@ -11,5 +11,6 @@ public abstract record AuthenticationOutcome
 
     public sealed record Authenticated(CallerIdentity Identity) : AuthenticationOutcome;
 
-    public sealed record Rejected(int StatusCode, string Message, string Reason) : AuthenticationOutcome;
+    /// <summary>A refusal; <paramref name="RetryAfterSeconds"/> is sent as <c>Retry-After</c> when set (rate limits).</summary>
+    public sealed record Rejected(int StatusCode, string Message, string Reason, int? RetryAfterSeconds = null) : AuthenticationOutcome;
 }

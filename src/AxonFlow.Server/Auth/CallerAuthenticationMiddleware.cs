@@ -30,6 +30,11 @@ internal sealed partial class CallerAuthenticationMiddleware(RequestDelegate nex
                     context.Response.Headers.WWWAuthenticate = "Basic realm=\"axonflow\"";
                 }
 
+                if (rejected.RetryAfterSeconds is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 await ApiErrorWriter.WriteAsync(context, rejected.StatusCode, rejected.Message, rejected.Reason);
                 return;
             case AuthenticationOutcome.Authenticated authenticated:

@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using AxonFlow.Core.CommunitySaas;
 using AxonFlow.Core.Credentials;
 using AxonFlow.Core.Identity;
+using AxonFlow.Postgres.CommunitySaas;
 using AxonFlow.Postgres.Credentials;
 using AxonFlow.Server.Configuration;
 using AxonFlow.Server.Errors;
@@ -13,13 +15,19 @@ namespace AxonFlow.Server.Auth;
 /// Security invariant: an unknown client, a wrong secret, a revoked and an expired credential all get the same answer and
 /// cost the same hash work, so a caller cannot tell which one it hit. In enterprise mode the deployment license key is
 /// also accepted as the secret (seed 003), compared as keyed hashes in constant time.
+/// Community SaaS: every presented tenant id is counted against the per-credential minute limit before the lookup and
+/// any hash work (registered or not, so the limit reveals nothing); a tenant id erased at its owner's request gets its
+/// own 401, looked up only when no credential was found.
 /// </summary>
 public sealed class CallerAuthenticator(
     AxonFlowSettings settings,
     ApiKeyStore apiKeys,
     CredentialHasher hasher,
     TimeProvider timeProvider,
-    Licensing.DeploymentLicenseContext license)
+    Licensing.DeploymentLicenseContext license,
+    CommunitySaas.CredentialMinuteLimit minuteLimit,
+    DeletedTenants deletedTenants,
+    CommunitySaasDigests digests)
 {
     private static readonly byte[] DecoyHash = new byte[32];
 
@@ -51,6 +59,12 @@ public sealed class CallerAuthenticator(
             return Authenticated(license.Org ?? settings.DeploymentOrg, client.Value, CallerAuthentication.LicenseKey);
         }
 
+        if (settings.Mode == DeploymentMode.CommunitySaas && minuteLimit.TryAcquire(client.Value.Value) is { Allowed: false } refused)
+        {
+            return new AuthenticationOutcome.Rejected(
+                StatusCodes.Status429TooManyRequests, AuthMessages.CredentialRateLimited, ErrorReasons.RateLimited, refused.RetryAfterSeconds);
+        }
+
         var stored = await apiKeys.LookupAsync(client.Value, cancellationToken);
         if (!hasSecret)
         {
@@ -68,7 +82,9 @@ public sealed class CallerAuthenticator(
         var match = Verify(credentials!.Secret, stored);
         if (match is null)
         {
-            return Invalid();
+            return stored.Count == 0 && await WasDeletedAsync(client.Value, cancellationToken)
+                ? new AuthenticationOutcome.Rejected(StatusCodes.Status401Unauthorized, AuthMessages.TenantDeleted, ErrorReasons.TenantDeleted)
+                : Invalid();
         }
 
         if (match.NeedsTouchAt(timeProvider.GetUtcNow()))
@@ -102,6 +118,12 @@ public sealed class CallerAuthenticator(
 
         return match;
     }
+
+    /// <summary>Only Community SaaS tenant ids can have been erased; anything else never reaches the ledger.</summary>
+    private async Task<bool> WasDeletedAsync(ClientId client, CancellationToken cancellationToken) =>
+        settings.Mode == DeploymentMode.CommunitySaas
+        && CommunitySaasTenantId.IsValid(client.Value)
+        && await deletedTenants.WasDeletedAsync(digests.ErasedSubject(client.Value), cancellationToken);
 
     private AuthenticationOutcome.Rejected Invalid() => new(
         StatusCodes.Status401Unauthorized,

@@ -62,6 +62,8 @@ public sealed record AxonFlowSettings
 
     /// <summary>Community SaaS credential recovery and GDPR erasure: public URL, token peppers, Stripe customer deletion.</summary>
     public CommunitySaas.SelfService.SelfServiceSettings SelfService { get; init; } = new();
+    /// <summary>Community SaaS registration and per-credential limits, and the public endpoint new tenants are given.</summary>
+    public CommunitySaas.CommunitySaasSettings CommunitySaas { get; init; } = new();
 
     /// <summary>No database configured at all: serve starts the private cluster under <see cref="Home"/>.</summary>
     public bool UsesEmbeddedDatabase => DatabaseUrl is null && AppRoleUrl is null && PlatformAdminUrl is null;

@@ -60,4 +60,6 @@ public static class SettingNames
     public const string TenantDeleteTokenPepper = "AXONFLOW_TENANT_DELETE_TOKEN_PEPPER";
     public const string StripeSecretKey = "STRIPE_SECRET_KEY";
     public const string StripeApiBaseUrl = "AXONFLOW_STRIPE_API_BASE_URL";
+    public const string CommunitySaasRegisterPerIpPerHour = "COMMUNITY_SAAS_REGISTER_PER_IP_PER_HOUR";
+    public const string CommunitySaasMinuteLimit = "COMMUNITY_SAAS_MINUTE_LIMIT";
 }

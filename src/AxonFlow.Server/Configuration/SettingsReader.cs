@@ -106,6 +106,7 @@ public static class SettingsReader
         var email = Email.EmailSettings.Read(Value, kind, errors);
         var communitySaasTiers = CommunitySaas.Tiers.CommunitySaasTierSettings.Read(Value, errors);
         var selfService = CommunitySaas.SelfService.SelfServiceSettings.Read(Value, errors);
+        var communitySaas = CommunitySaas.CommunitySaasSettings.Read(Value, mode, kind, errors);
 
         var anyDatabase = databaseUrl is not null || appRoleUrl is not null || platformAdminUrl is not null;
         if (anyDatabase && useAppRole && appRoleUrl is null && !(kind == DeploymentKind.Dev && databaseUrl is not null))
@@ -153,6 +154,7 @@ public static class SettingsReader
             Email = email,
             CommunitySaasTiers = communitySaasTiers,
             SelfService = selfService,
+            CommunitySaas = communitySaas,
         };
     }
 

@@ -42,4 +42,6 @@ public static class ErrorReasons
     public const string BillingNotConfigured = "billing_not_configured";
     public const string QuotaExceeded = "quota_exceeded";
     public const string InvalidToken = "invalid_token";
+    public const string TenantDeleted = "tenant_deleted";
+    public const string TenantLimitReached = "tenant_limit_reached";
 }

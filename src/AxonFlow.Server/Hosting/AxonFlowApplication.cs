@@ -6,6 +6,7 @@ using AxonFlow.Server.Clients;
 using AxonFlow.Server.Email;
 using AxonFlow.Server.CommunitySaas.Tiers;
 using AxonFlow.Server.CommunitySaas.SelfService;
+using AxonFlow.Server.CommunitySaas.Registration;
 using AxonFlow.Server.Errors;
 using AxonFlow.Server.Governance;
 using AxonFlow.Server.Health;
@@ -50,6 +51,7 @@ public static class AxonFlowApplication
         builder.Services.AddEmailDelivery(runtime.Settings);
         builder.Services.AddCommunitySaasTiers(runtime.Settings);
         builder.Services.AddCommunitySaasSelfService(runtime.Settings);
+        builder.Services.AddCommunitySaasRegistration();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -76,6 +78,7 @@ public static class AxonFlowApplication
         app.MapAdminEndpoints();
         app.MapBillingEndpoints();
         app.MapCommunitySaasSelfService();
+        app.MapCommunitySaasRegistration();
 
         // The committed contract (docs/openapi.json) is this document; a test keeps the two equal.
         app.MapOpenApi("/openapi/v1.json");

@@ -326,7 +326,8 @@ public sealed class ErasureTests(DatabaseFixture fixture) : IClassFixture<Databa
         {
             Mode = DeploymentMode.CommunitySaas,
             EnabledWorkers = new HashSet<AdminPoolWorker> { AdminPoolWorker.CommunitySaasRecovery, AdminPoolWorker.CommunitySaasDelete },
-            SelfService = new SelfServiceSettings { PublicUrl = "https://agent.example.test", StripeSecretKey = StripeKey, StripeApiBaseUrl = stripe },
+            CommunitySaas = s.CommunitySaas with { PublicUrl = "https://agent.example.test" },
+            SelfService = new SelfServiceSettings { StripeSecretKey = StripeKey, StripeApiBaseUrl = stripe },
         },
         _time);
 

@@ -4,7 +4,6 @@ using AxonFlow.Core.Identity;
 using AxonFlow.Core.Isolation;
 using AxonFlow.IntegrationTests.Http;
 using AxonFlow.IntegrationTests.Infrastructure;
-using AxonFlow.Server.CommunitySaas.SelfService;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AxonFlow.IntegrationTests.CommunitySaas;
@@ -26,7 +25,7 @@ public sealed class RecoveryTests(DatabaseFixture fixture) : IClassFixture<Datab
         {
             Mode = DeploymentMode.CommunitySaas,
             EnabledWorkers = new HashSet<AdminPoolWorker> { AdminPoolWorker.CommunitySaasRecovery, AdminPoolWorker.CommunitySaasDelete },
-            SelfService = new SelfServiceSettings { PublicUrl = PublicUrl },
+            CommunitySaas = s.CommunitySaas with { PublicUrl = PublicUrl },
         },
         _time);
 

@@ -12,7 +12,6 @@ public sealed class SelfServiceSettingsTests
         var settings = SelfServiceSettings.Read(_ => null, errors);
 
         Assert.Empty(errors);
-        Assert.Equal("http://localhost:8080", settings.PublicUrl);
         Assert.Null(settings.RecoveryTokenPepper);
         Assert.Null(settings.TenantDeleteTokenPepper);
         Assert.Null(settings.StripeSecretKey);
@@ -24,7 +23,6 @@ public sealed class SelfServiceSettingsTests
     {
         var values = new Dictionary<string, string>
         {
-            ["AXONFLOW_PUBLIC_URL"] = "https://try.example.test/",
             ["AXONFLOW_TENANT_DELETE_TOKEN_PEPPER"] = new string('p', 32),
             ["STRIPE_SECRET_KEY"] = "sk_test_1",
             ["AXONFLOW_STRIPE_API_BASE_URL"] = "http://127.0.0.1:9999",
@@ -34,17 +32,12 @@ public sealed class SelfServiceSettingsTests
         var settings = SelfServiceSettings.Read(name => values.GetValueOrDefault(name), errors);
 
         Assert.Empty(errors);
-        Assert.Equal("https://try.example.test", settings.PublicUrl);
         Assert.Equal(new string('p', 32), settings.TenantDeleteTokenPepper);
         Assert.Equal(new Uri("http://127.0.0.1:9999/v1/customers/x"), new Uri(settings.StripeApiBaseUrl, "v1/customers/x"));
         Assert.DoesNotContain("sk_test_1", settings.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("AXONFLOW_PUBLIC_URL", "not a url")]
-    [InlineData("AXONFLOW_PUBLIC_URL", "ftp://host")]
-    [InlineData("AXONFLOW_PUBLIC_URL", "https://host/?q=1")]
-    [InlineData("AXONFLOW_PUBLIC_URL", "https://user:pw@host")]
     [InlineData("AXONFLOW_STRIPE_API_BASE_URL", "api.stripe.com")]
     [InlineData("AXONFLOW_RECOVERY_TOKEN_PEPPER", "short")]
     [InlineData("AXONFLOW_TENANT_DELETE_TOKEN_PEPPER", "short")]

@@ -10,15 +10,59 @@ namespace AxonFlow.IntegrationTests.Surfaces;
 /// <summary>
 /// The seed 002 quick matrix, walked end to end on one server: for every surface the credential model it expects
 /// succeeds, and every other credential model (Basic where a cookie is expected, a cookie where a bearer is expected, the
-/// admin key on the portal, …) is refused with 401/403 and a JSON error. Community SaaS registration is issue 5's surface
-/// and joins the table when it exists.
+/// admin key on the portal, …) is refused with 401/403 and a JSON error. Run in <c>saas</c> mode (an admin-issued Basic
+/// credential) and in <c>community-saas</c> mode, where the governed surfaces' Basic credential is a tenant's from
+/// <c>POST /api/v1/register</c> and registration is a surface of its own.
 /// </summary>
-public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : SurfaceMatrix(fixture, DeploymentMode.Saas)
 {
+    [Fact]
+    public async Task Registration_DoesNotExistOutsideCommunitySaas_ForAnyCredentialModel()
+    {
+        foreach (var model in Models)
+        {
+            using var response = await SendAsync("POST", RegisterPath, "{}", model);
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"register with {model}: {(int)response.StatusCode}");
+        }
+    }
+}
+
+/// <summary>The matrix in community-saas mode: a registered tenant's Basic credential is the governed surfaces' model.</summary>
+public sealed class CommunitySaasSurfaceMatrixTests(DatabaseFixture fixture) : SurfaceMatrix(fixture, DeploymentMode.CommunitySaas)
+{
+    [Fact]
+    public async Task Registration_NeedsNoCredential_AndNoCredentialModelBindsIt()
+    {
+        foreach (var model in Models)
+        {
+            using var response = await SendAsync("POST", RegisterPath, "{}", model);
+
+            var json = await ExpectAsync(response, HttpStatusCode.Created);
+            var tenantId = json.GetProperty("tenant_id").GetString();
+            Assert.NotEqual(RegisteredTenantId, tenantId);
+            Assert.NotEqual(Org, tenantId);
+        }
+    }
+
+    [Fact]
+    public async Task RegisteredTenantBasic_IsItsOwnOrg_OnTheGovernedSurfaces()
+    {
+        using var response = await SendAsync("GET", "/api/v1/identity", null, Credential.Registered);
+
+        var json = await ExpectAsync(response, HttpStatusCode.OK);
+        Assert.Equal(RegisteredTenantId, json.GetProperty("org_id").GetString());
+        Assert.Equal(RegisteredTenantId, json.GetProperty("client_id").GetString());
+    }
+}
+
+/// <summary>The matrix itself; each mode's class starts its own server and puts every credential in place through the product.</summary>
+public abstract class SurfaceMatrix(DatabaseFixture fixture, DeploymentMode mode) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    protected const string RegisterPath = "/api/v1/register";
+
     private const string AdminKey = "surface-matrix-admin-key-0123456789";
     private const string PortalPassword = "matrix portal password 42";
-
-    private static readonly Credential[] AllModels = [Credential.None, Credential.Basic, Credential.Cookie, Credential.Bearer, Credential.AdminKey];
 
     // xunit makes one instance per test and the database is per class, so every test brings its own org and users.
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
@@ -31,7 +75,15 @@ public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private string Org => $"matrix-{_suffix}";
+    protected string Org => $"matrix-{_suffix}";
+
+    /// <summary>The tenant registered through POST /api/v1/register (community-saas only).</summary>
+    protected string? RegisteredTenantId { get; private set; }
+
+    /// <summary>The credential models of this mode: Basic is an admin-issued credential in saas, a registered tenant's in community-saas.</summary>
+    protected Credential[] Models => [Credential.None, GovernedBasic, Credential.Cookie, Credential.Bearer, Credential.AdminKey];
+
+    private Credential GovernedBasic => mode == DeploymentMode.CommunitySaas ? Credential.Registered : Credential.Basic;
 
     private string PortalEmail => $"owner-{_suffix}@matrix.example";
 
@@ -53,15 +105,33 @@ public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<
     {
         _server = await AxonFlowTestServer.StartAsync(
             fixture.Database,
-            settings => settings with { Mode = DeploymentMode.Saas, DeploymentOrg = OrgId.Create(Org), DeploymentOrgConfigured = true, AdminApiKey = AdminKey });
+            settings => settings with
+            {
+                Mode = mode,
+                DeploymentOrg = OrgId.Create(Org),
+                DeploymentOrgConfigured = true,
+                AdminApiKey = AdminKey,
+                EnabledWorkers = new HashSet<Core.Isolation.AdminPoolWorker>(),
+                CommunitySaas = settings.CommunitySaas with { RegistrationsPerIpPerHour = 100 },
+            });
 
         // Everything is put in place through the product's own surfaces: admin key → org, credential, portal user;
         // portal session → SCIM token.
         using var admin = new HttpClient { BaseAddress = _server.Client.BaseAddress };
         admin.DefaultRequestHeaders.Add("X-Admin-API-Key", AdminKey);
         await ExpectAsync(await admin.PostAsync("/api/v1/admin/organizations", Json(new { org_id = Org, name = "Matrix" }), Token), HttpStatusCode.Created);
-        var credential = await ExpectAsync(await admin.PostAsync($"/api/v1/admin/organizations/{Org}/credentials", Json(new { client_id = $"matrix-app-{_suffix}" }), Token), HttpStatusCode.Created);
-        (_clientId, _clientSecret) = (credential.GetProperty("client_id").GetString()!, credential.GetProperty("client_secret").GetString()!);
+        if (mode == DeploymentMode.CommunitySaas)
+        {
+            // The customer's own path: no operator involved, the tenant is its own org.
+            var registered = await ExpectAsync(await _server.Client.PostAsync(RegisterPath, Json(new { label = "matrix tenant" }), Token), HttpStatusCode.Created);
+            (_clientId, _clientSecret) = (registered.GetProperty("tenant_id").GetString()!, registered.GetProperty("secret").GetString()!);
+            RegisteredTenantId = _clientId;
+        }
+        else
+        {
+            var credential = await ExpectAsync(await admin.PostAsync($"/api/v1/admin/organizations/{Org}/credentials", Json(new { client_id = $"matrix-app-{_suffix}" }), Token), HttpStatusCode.Created);
+            (_clientId, _clientSecret) = (credential.GetProperty("client_id").GetString()!, credential.GetProperty("client_secret").GetString()!);
+        }
         await ExpectAsync(
             await admin.PostAsync($"/api/v1/admin/organizations/{Org}/portal-users", Json(new { email = PortalEmail, role = "admin", password = PortalPassword }), Token),
             HttpStatusCode.Created);
@@ -73,22 +143,28 @@ public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<
         _scimToken = minted.GetProperty("token").GetString()!;
     }
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
-    [MemberData(nameof(Surfaces))]
+    [MemberData(nameof(Surfaces), MemberType = typeof(SurfaceMatrix))]
     public async Task ExpectedCredential_IsAccepted(string surface, string method, string path, string? body, Credential expected)
     {
+        expected = InThisMode(expected);
         using var response = await SendAsync(method, path, body, expected);
 
         Assert.True(response.IsSuccessStatusCode, $"{surface} with {expected}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
     }
 
     [Theory]
-    [MemberData(nameof(Surfaces))]
+    [MemberData(nameof(Surfaces), MemberType = typeof(SurfaceMatrix))]
     public async Task EveryOtherCredentialModel_IsRefusedWithAJsonError(string surface, string method, string path, string? body, Credential expected)
     {
-        foreach (var wrong in AllModels.Where(model => model != expected))
+        expected = InThisMode(expected);
+        foreach (var wrong in Models.Where(model => model != expected))
         {
             using var response = await SendAsync(method, path, body, wrong);
 
@@ -106,7 +182,7 @@ public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<
     [Fact]
     public async Task WrongSecretOnABasicSurface_AndForgedSessionAndToken_AreRefused()
     {
-        using var badBasic = await SendAsync("POST", "/api/request", """{"query":"hi","request_type":"chat"}""", Credential.Basic, secret: _clientSecret + "x");
+        using var badBasic = await SendAsync("POST", "/api/request", """{"query":"hi","request_type":"chat"}""", GovernedBasic, secret: _clientSecret + "x");
         using var forgedCookie = await SendRawAsync("GET", "/api/v1/auth/me", null, request => request.Headers.Add("Cookie", "axonflow_session=forged-session-token"));
         using var forgedBearer = await SendRawAsync("GET", "/scim/v2/Users", null, request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "forged-token"));
         using var wrongAdmin = await SendRawAsync("GET", "/api/v1/admin/organizations", null, request => request.Headers.Add("X-Admin-API-Key", AdminKey + "x"));
@@ -116,14 +192,17 @@ public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<
             [badBasic.StatusCode, forgedCookie.StatusCode, forgedBearer.StatusCode, wrongAdmin.StatusCode]);
     }
 
-    private Task<HttpResponseMessage> SendAsync(string method, string path, string? body, Credential credential, string? secret = null) =>
+    /// <summary>The table names Basic for the governed surfaces; in community-saas that Basic credential is a registered tenant's.</summary>
+    private Credential InThisMode(Credential expected) => expected == Credential.Basic ? GovernedBasic : expected;
+
+    protected Task<HttpResponseMessage> SendAsync(string method, string path, string? body, Credential credential, string? secret = null) =>
         credential == Credential.Cookie
             ? SendWithCookieAsync(method, path, body)
             : SendRawAsync(method, path, body, request =>
             {
                 switch (credential)
                 {
-                    case Credential.Basic:
+                    case Credential.Basic or Credential.Registered:
                         request.Headers.Authorization = AxonFlowTestServer.Basic(_clientId, secret ?? _clientSecret);
                         break;
                     case Credential.Bearer:
@@ -159,7 +238,7 @@ public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<
 
     private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
 
-    private static async Task<JsonElement> ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
+    protected static async Task<JsonElement> ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         using (response)
         {
@@ -171,7 +250,7 @@ public sealed class SurfaceMatrixTests(DatabaseFixture fixture) : IClassFixture<
     }
 }
 
-/// <summary>The credential models of seed 002.</summary>
+/// <summary>The credential models of seed 002, plus a Community SaaS tenant's Basic credential from POST /api/v1/register.</summary>
 public enum Credential
 {
     None,
@@ -179,4 +258,5 @@ public enum Credential
     Cookie,
     Bearer,
     AdminKey,
+    Registered,
 }

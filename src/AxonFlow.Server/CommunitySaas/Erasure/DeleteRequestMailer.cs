@@ -51,7 +51,7 @@ internal sealed partial class DeleteRequestMailer(
 
     private OutboundEmail Message(string recipient, string tenantId, string token)
     {
-        var url = $"{settings.SelfService.PublicUrl}/api/v1/tenant/{tenantId}/delete-confirm";
+        var url = $"{settings.CommunitySaas.PublicUrl}/api/v1/tenant/{tenantId}/delete-confirm";
         var text = $"""
             Someone (hopefully you) asked to permanently delete the AxonFlow tenant {tenantId} and all of its data.
 

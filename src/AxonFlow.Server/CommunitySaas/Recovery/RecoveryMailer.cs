@@ -46,7 +46,7 @@ internal sealed partial class RecoveryMailer(
         {
             var contact = await TenantContactReader.ReadAsync(session, ct);
             var token = await tokens.IssueAsync(session, emailHash, now, Lifetime, ct);
-            var link = $"{settings.SelfService.PublicUrl}/api/v1/recover/verify?token={Uri.EscapeDataString(token.Value)}";
+            var link = $"{settings.CommunitySaas.PublicUrl}/api/v1/recover/verify?token={Uri.EscapeDataString(token.Value)}";
             await EmailOutbox.EnqueueAsync(session, Message(contact?.Email ?? email, link), now, ct);
         }, cancellationToken);
         var recoverable = Math.Min(orgs.Count, RecoveryConsumer.MaxTenantsPerEmail);

@@ -5,17 +5,13 @@ using AxonFlow.Server.Configuration;
 namespace AxonFlow.Server.CommunitySaas.SelfService;
 
 /// <summary>
-/// Settings of credential recovery and GDPR erasure (docs/community-saas-recovery-erasure.md): the public base URL the
-/// emailed links start with (never the request's Host header), the token peppers, and the Stripe customer deletion.
+/// Settings of credential recovery and GDPR erasure (docs/community-saas-recovery-erasure.md): the token peppers and the
+/// Stripe customer deletion. Emailed links start with the deployment's public URL
+/// (<see cref="CommunitySaasSettings.PublicUrl"/>, <c>AXONFLOW_PUBLIC_URL</c>), never with the request's Host header.
 /// </summary>
 public sealed record SelfServiceSettings
 {
-    public const string DefaultPublicUrl = "http://localhost:8080";
-
     public const string DefaultStripeApiBaseUrl = "https://api.stripe.com";
-
-    /// <summary>The externally reachable base URL (<c>AXONFLOW_PUBLIC_URL</c>), without a trailing slash.</summary>
-    public string PublicUrl { get; init; } = DefaultPublicUrl;
 
     /// <summary>Pepper of recovery-token hashes (<c>AXONFLOW_RECOVERY_TOKEN_PEPPER</c>); null derives one from the credential hash key.</summary>
     public string? RecoveryTokenPepper { get; init; }
@@ -30,15 +26,13 @@ public sealed record SelfServiceSettings
     public Uri StripeApiBaseUrl { get; init; } = new(DefaultStripeApiBaseUrl);
 
     public override string ToString() =>
-        $"SelfServiceSettings {{ PublicUrl = {PublicUrl}, RecoveryPepper = {RecoveryTokenPepper is not null}, DeletePepper = {TenantDeleteTokenPepper is not null}, Stripe = {StripeSecretKey is not null} }}";
+        $"SelfServiceSettings {{ RecoveryPepper = {RecoveryTokenPepper is not null}, DeletePepper = {TenantDeleteTokenPepper is not null}, Stripe = {StripeSecretKey is not null} }}";
 
     internal static SelfServiceSettings Read(Func<string, string?> value, List<string> errors)
     {
-        var publicUrl = ReadBaseUrl(value, SettingNames.PublicUrl, DefaultPublicUrl, errors);
         var stripeUrl = ReadBaseUrl(value, SettingNames.StripeApiBaseUrl, DefaultStripeApiBaseUrl, errors);
         return new SelfServiceSettings
         {
-            PublicUrl = publicUrl,
             RecoveryTokenPepper = ReadPepper(value, SettingNames.RecoveryTokenPepper, errors),
             TenantDeleteTokenPepper = ReadPepper(value, SettingNames.TenantDeleteTokenPepper, errors),
             StripeSecretKey = value(SettingNames.StripeSecretKey),
