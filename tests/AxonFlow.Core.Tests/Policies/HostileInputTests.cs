@@ -40,12 +40,7 @@ public sealed class HostileInputTests
         var set = Build.SystemOnly;
         set.EvaluateInput(PolicyInput.ForQuery(small));
 
-        var smallTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(small)));
-        var largeTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(large)));
-
-        // Linear means about x10, quadratic x100. Only the ratio is asserted (fastest of five runs each), so a busy machine
-        // slows both sides alike; wall-clock budgets belong to the benchmarks (docs/benchmarks.md).
-        Assert.True(largeTime < (smallTime * 30) + TimeSpan.FromMilliseconds(100), $"10k: {smallTime}, 100k: {largeTime}");
+        AssertLinear(() => set.EvaluateInput(PolicyInput.ForQuery(small)), () => set.EvaluateInput(PolicyInput.ForQuery(large)));
     }
 
     [Fact]
@@ -57,11 +52,9 @@ public sealed class HostileInputTests
         var set = Build.SystemOnly;
         set.EvaluateInput(PolicyInput.ForQuery(small));
 
-        var smallTime = Fastest(() => set.EvaluateInput(PolicyInput.ForQuery(small)));
         PolicyEvaluation? result = null;
-        var elapsed = Fastest(() => result = set.EvaluateInput(PolicyInput.ForQuery(prompt)));
+        AssertLinear(() => set.EvaluateInput(PolicyInput.ForQuery(small)), () => result = set.EvaluateInput(PolicyInput.ForQuery(prompt)));
 
-        Assert.True(elapsed < (smallTime * 30) + TimeSpan.FromMilliseconds(100), $"500 hits: {smallTime}, 5,000 hits: {elapsed}");
         Assert.Equal(5_000, result!.Hits.Count);
         Assert.Equal(
             "PII detected: US SSN (Social Security Number) (sys_pii_ssn); PII detected: Payment card number (sys_pii_credit_card)",
@@ -79,16 +72,47 @@ public sealed class HostileInputTests
         return builder.ToString(0, length);
     }
 
-    private static TimeSpan Fastest(Action action)
+    /// <summary>
+    /// Asserts a 10x larger input costs well under the 100x a quadratic scan would: the fastest of five interleaved runs each,
+    /// so a busy machine slows both sides alike. A load spike can still hit one side, so a failed comparison is measured
+    /// again (up to three times); a quadratic scan fails every time. Wall-clock budgets belong to the benchmarks
+    /// (docs/benchmarks.md).
+    /// </summary>
+    private static void AssertLinear(Action small, Action large)
     {
-        var fastest = TimeSpan.MaxValue;
-        for (var run = 0; run < 5; run++)
+        var measured = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            var watch = Stopwatch.StartNew();
-            action();
-            fastest = TimeSpan.FromTicks(Math.Min(fastest.Ticks, watch.Elapsed.Ticks));
+            var (smallTime, largeTime) = FastestInterleaved(small, large);
+            if (largeTime < (smallTime * 30) + TimeSpan.FromMilliseconds(100))
+            {
+                return;
+            }
+
+            measured.Add($"small input: {smallTime}, 10x larger input: {largeTime}");
         }
 
-        return fastest;
+        Assert.Fail("The scan grew faster than linearly: " + string.Join("; ", measured));
     }
+
+    private static (TimeSpan Small, TimeSpan Large) FastestInterleaved(Action small, Action large)
+    {
+        var (fastestSmall, fastestLarge) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
+        for (var run = 0; run < 5; run++)
+        {
+            fastestSmall = Min(fastestSmall, Time(small));
+            fastestLarge = Min(fastestLarge, Time(large));
+        }
+
+        return (fastestSmall, fastestLarge);
+    }
+
+    private static TimeSpan Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

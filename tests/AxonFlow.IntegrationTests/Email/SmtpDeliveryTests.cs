@@ -159,7 +159,8 @@ public sealed class SmtpDeliveryTests(DatabaseFixture fixture) : IClassFixture<D
         var id = await OutboxRows.EnqueueAsync(Database, "cs_smtp", Message, T0);
         await OutboxRows.WaitForAsync(Database, id, r => r.Attempts == 1 && r.LastError is not null);
         AdvanceAndWake(server, time, TimeSpan.FromHours(1));
-        await OutboxRows.WaitForAsync(Database, id, r => r.Attempts == 2);
+        // The attempt is counted when the row is claimed (its lease then runs 5 minutes); wait for the retry to be scheduled.
+        await OutboxRows.WaitForAsync(Database, id, r => r.Attempts == 2 && r.NextAttemptAt < time.GetUtcNow() + Server.Email.EmailDeliveryWorker.Lease);
         Assert.Equal("pending", (await OutboxRows.ReadAsync(Database, id)).Status);
         AdvanceAndWake(server, time, TimeSpan.FromHours(1));
 
