@@ -21,5 +21,5 @@ internal static class AdminActors
         return new AuditActor("admin_api", id) { RequestId = context.TraceIdentifier, RemoteAddress = RemoteAddress(context) };
     }
 
-    public static string RemoteAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string RemoteAddress(HttpContext context) => Networking.ClientAddress.Of(context);
 }

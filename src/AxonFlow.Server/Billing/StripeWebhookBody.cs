@@ -12,27 +12,14 @@ internal static class StripeWebhookBody
     /// <summary>The body as text; <see cref="BodyText.TooLarge"/> past the cap, <see cref="BodyText.NotUtf8"/> for invalid UTF-8.</summary>
     public static async Task<BodyText> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        if (await Http.BoundedRequestBody.ReadAsync(request, MaxBytes, cancellationToken) is not { } body)
         {
             return BodyText.TooLarge;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return BodyText.TooLarge;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
         try
         {
-            return new BodyText(StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
+            return new BodyText(StrictUtf8.GetString(body.Span), false);
         }
         catch (DecoderFallbackException)
         {

@@ -17,25 +17,8 @@ internal static class RegistrationBodyReader
     public static async Task<RegistrationBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > RegistrationRequest.MaxBodyBytes)
-        {
-            return TooLarge();
-        }
-
-        var buffer = new byte[RegistrationRequest.MaxBodyBytes + 1];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-        }
-
-        return length > RegistrationRequest.MaxBodyBytes ? TooLarge() : Parse(buffer.AsMemory(0, length));
+        var body = await Http.BoundedRequestBody.ReadAsync(request, RegistrationRequest.MaxBodyBytes, cancellationToken);
+        return body is { } bytes ? Parse(bytes) : TooLarge();
     }
 
     private static RegistrationBody Parse(ReadOnlyMemory<byte> body)

@@ -35,25 +35,17 @@ internal static class SmallJsonBody
                 ErrorReasons.UnsupportedMediaType));
         }
 
-        var buffer = new byte[MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        if (length > MaxBytes)
+        if (await Http.BoundedRequestBody.ReadAsync(request, MaxBytes, cancellationToken) is not { } body)
         {
             return TooLarge(context);
         }
 
-        if (length == 0)
+        if (body.IsEmpty)
         {
             return Invalid(context, $"A body with {field} is required", ErrorReasons.InvalidRequest);
         }
 
-        return isJson ? FromJson(context, buffer.AsSpan(0, length), field) : FromForm(context, buffer.AsSpan(0, length), field);
+        return isJson ? FromJson(context, body.Span, field) : FromForm(context, body.Span, field);
     }
 
     private static BodyField FromJson(HttpContext context, ReadOnlySpan<byte> body, string field)

@@ -110,6 +110,6 @@ internal static class ApiKeyEndpoints
         new("portal_user", context.GetPortalCaller().Client.Value)
         {
             RequestId = context.TraceIdentifier,
-            RemoteAddress = context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            RemoteAddress = Networking.ClientAddress.Of(context),
         };
 }

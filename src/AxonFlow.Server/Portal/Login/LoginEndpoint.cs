@@ -51,7 +51,7 @@ internal sealed partial class LoginEndpoint(
             return Invalid(context, request.Password is { Length: > 0 } ? $"password must be at most {PasswordRules.MaxLength} characters" : "password is required");
         }
 
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = Networking.ClientAddress.Of(context);
         if (limiter.TryAcquire(address, email.Value.Key) is { } retryAfter)
         {
             Log.Throttled(logger);
